@@ -1,0 +1,59 @@
+"""`semax-evidence build`: compute the derived columns and tables, write every CSV in canonical form,
+and generate schemas/*.schema.json and datapackage.json from the registry."""
+
+from pathlib import Path
+
+from .io import atomic_write, default_root, load_all, to_csv_bytes
+from .metadata import TABLES
+from .tableschema import dumps, package_descriptor, table_schema
+
+# Derivations, in order: each takes the dict of typed frames and returns it updated.
+DERIVATIONS = []
+
+
+def derivation(func):
+    DERIVATIONS.append(func)
+    return func
+
+
+def outputs(root: Path) -> dict[Path, bytes]:
+    """Every file the build writes, with its content, computed in memory."""
+    from . import derive  # noqa: F401  (registers the derivations)
+
+    frames = load_all(root)
+    for func in DERIVATIONS:
+        frames = func(frames)
+    files = {root / "data" / f"{name}.csv": to_csv_bytes(frames[name], name) for name in TABLES}
+    files.update({root / "schemas" / f"{name}.schema.json": dumps(table_schema(name)).encode() for name in TABLES})
+    return files
+
+
+def _descriptor_bytes(root: Path) -> bytes:
+    from .rubric import RUBRIC_VERSION
+    return dumps(package_descriptor(root, RUBRIC_VERSION)).encode()
+
+
+def build(root: Path | None = None) -> list[Path]:
+    """Write all outputs; returns the files whose content changed."""
+    root = Path(root or default_root())
+    changed = []
+    for file, data in outputs(root).items():
+        if not file.exists() or file.read_bytes() != data:
+            atomic_write(file, data)
+            changed.append(file)
+    descriptor = root / "datapackage.json"
+    data = _descriptor_bytes(root)  # after the CSVs: it records their bytes and hashes
+    if not descriptor.exists() or descriptor.read_bytes() != data:
+        atomic_write(descriptor, data)
+        changed.append(descriptor)
+    return changed
+
+
+def stale(root: Path | None = None) -> list[Path]:
+    """Files whose committed content differs from what the build would write."""
+    root = Path(root or default_root())
+    out = [f for f, data in outputs(root).items() if not f.exists() or f.read_bytes() != data]
+    descriptor = root / "datapackage.json"
+    if not out and (not descriptor.exists() or descriptor.read_bytes() != _descriptor_bytes(root)):
+        out.append(descriptor)
+    return out

@@ -1,0 +1,188 @@
+"""Validation of the package: file encoding and layout, pandera schemas, foreign keys, the semantic
+rules of the data, metadata in sync with the registry, and Frictionless. Nothing is written."""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .io import default_root, path
+from .metadata import RESOURCES, TABLES
+from .tableschema import file_facts, table_schema
+
+PANDERA_RULES = {
+    "not_nullable": "a value is required",
+    "field_uniqueness": "must be unique in the column",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    table: str
+    line: int | None
+    column: str
+    value: str
+    rule: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" if self.line else "file"
+        return f"{self.table}: {where}: column {self.column or '-'}: value {self.value!r}: {self.rule}"
+
+
+@dataclass
+class Table:
+    """A table read as text, with the CSV line on which each row starts."""
+    name: str
+    frame: pd.DataFrame
+    lines: pd.Series
+
+    def problems(self, mask: pd.Series, column: str, rule: str, values: pd.Series | None = None):
+        values = self.frame[column] if values is None else values
+        for idx in mask[mask.fillna(False).astype(bool)].index:
+            yield Problem(self.name, int(self.lines[idx]), column, _text(values[idx]), rule)
+
+
+def _text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA else str(value)
+
+
+def _line_numbers(frame: pd.DataFrame) -> pd.Series:
+    # A quoted cell may hold newlines: the next row then starts further down the file.
+    if frame.empty:
+        return pd.Series([], dtype="int64")
+    newlines = sum(frame[c].fillna("").str.count("\n") for c in frame.columns)
+    return (2 + pd.Series(range(len(frame)), index=frame.index) + newlines.cumsum().shift(fill_value=0)).astype(int)
+
+
+def read_checked(name: str, root: Path) -> tuple[Table | None, list[Problem]]:
+    """Read one CSV as text, reporting encoding and layout faults instead of guessing."""
+    file = path(name, root)
+    if not file.exists():
+        return None, [Problem(name, None, "", str(file), "the file is missing")]
+    raw = file.read_bytes()
+    problems = []
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [Problem(name, line, "", repr(raw[err.start: err.end]), "bytes are not valid UTF-8")]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.append(Problem(name, 1, "", "\\ufeff", "the file starts with a UTF-8 byte-order mark; save without BOM"))
+    if b"\r" in raw:
+        line = raw[: raw.index(b"\r")].count(b"\n") + 1
+        problems.append(Problem(name, line, "", "\\r\\n", "line endings must be LF, not CRLF"))
+    if problems:
+        return None, problems
+    try:
+        frame = pd.read_csv(file, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    except (pd.errors.ParserError, ValueError) as err:
+        return None, [Problem(name, None, "", "", f"the CSV cannot be parsed ({err}); look for an unbalanced quote "
+                                                    "or a row with too many cells")]
+    expected = RESOURCES[name]["fields"]
+    header = list(frame.columns)
+    if header != expected:
+        for col in header:
+            if col not in expected:
+                problems.append(Problem(name, 1, col, col, "column is not in the schema (extra column)"))
+        for col in expected:
+            if col not in header:
+                problems.append(Problem(name, 1, col, "", "column of the schema is missing"))
+        if not problems:
+            problems.append(Problem(name, 1, "", ",".join(header),
+                                    f"columns are out of order; expected {','.join(expected)}"))
+        return None, problems
+    return Table(name, frame, _line_numbers(frame)), problems
+
+
+def schema_problems(table: Table) -> list[Problem]:
+    import pandera.pandas as pa
+
+    from .schema import raw_schema
+    try:
+        raw_schema(table.name).validate(table.frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        cases = err.failure_cases
+        out = []
+        for row in cases.itertuples(index=False):
+            idx = row.index
+            line = int(table.lines[idx]) if idx is not None and not pd.isna(idx) else None
+            rule = PANDERA_RULES.get(str(row.check), str(row.check))
+            out.append(Problem(table.name, line, str(row.column), _text(row.failure_case), rule))
+        return out
+    return []
+
+
+def foreign_key_problems(tables: dict[str, Table]) -> list[Problem]:
+    out = []
+    for name, table in tables.items():
+        for col, ref in RESOURCES[name].get("foreign_keys", {}).items():
+            if ref not in tables:
+                continue
+            key = RESOURCES[ref]["primary_key"][0]
+            values = table.frame[col]
+            dangling = values.notna() & ~values.isin(set(tables[ref].frame[key].dropna()))
+            out += table.problems(dangling, col, f"foreign key: no row of {ref} has {key} equal to this value")
+    return out
+
+
+def metadata_problems(root: Path) -> list[Problem]:
+    """schemas/*.json and datapackage.json must be what the registry and the CSV bytes say."""
+    out = []
+    for name in TABLES:
+        file = root / "schemas" / f"{name}.schema.json"
+        if not file.exists() or json.loads(file.read_text("utf-8")) != table_schema(name):
+            out.append(Problem(name, None, "", str(file.relative_to(root)),
+                               "schema file differs from the registry; run `semax-evidence build`"))
+    package_file = root / "datapackage.json"
+    if not package_file.exists():
+        return out + [Problem("datapackage", None, "", "datapackage.json", "the descriptor is missing")]
+    resources = {r["name"]: r for r in json.loads(package_file.read_text("utf-8"))["resources"]}
+    for name in TABLES:
+        csv = path(name, root)
+        if name not in resources or not csv.exists():
+            continue
+        facts = file_facts(csv)
+        for key, actual in facts.items():
+            recorded = resources[name].get(key)
+            if recorded != actual:
+                out.append(Problem(name, None, "", str(recorded),
+                                   f"datapackage.json {key} is stale (file has {actual}); run `semax-evidence build`"))
+    return out
+
+
+def frictionless_problems(root: Path) -> list[Problem]:
+    import frictionless
+
+    report = frictionless.validate(str(root / "datapackage.json"))
+    out = []
+    for task in report.tasks:
+        for err in task.errors:
+            out.append(Problem(task.name or "datapackage", getattr(err, "row_number", None),
+                               getattr(err, "field_name", "") or "", _text(getattr(err, "cell", "")),
+                               f"frictionless {err.type}: {err.note}"))
+    for err in report.errors:
+        out.append(Problem("datapackage", None, "", "", f"frictionless {err.type}: {err.note}"))
+    return out
+
+
+def validate(root: Path | str | None = None, frictionless: bool = True) -> list[Problem]:
+    """All problems of the package under `root`, in table and line order. Empty list: valid."""
+    from .rules import rule_problems
+
+    root = Path(root) if root else default_root()
+    problems: list[Problem] = []
+    tables: dict[str, Table] = {}
+    for name in TABLES:
+        table, found = read_checked(name, root)
+        problems += found
+        if table is not None:
+            tables[name] = table
+            problems += schema_problems(table)
+    problems += foreign_key_problems(tables)
+    problems += rule_problems(tables)
+    problems += metadata_problems(root)
+    if frictionless and not problems:
+        # Frictionless repeats what the checks above find, slower; it runs as the final word on a clean package.
+        problems += frictionless_problems(root)
+    return sorted(set(problems), key=lambda p: (p.table, p.line or 0, p.column, p.rule, p.value))

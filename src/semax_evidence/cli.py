@@ -1,0 +1,52 @@
+"""Command line: semax-evidence validate | build | tables."""
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _validate(args) -> int:
+    from .checks import validate
+    problems = validate(args.root, frictionless=not args.no_frictionless)
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problem(s) found" if problems else "valid: 0 problems", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _build(args) -> int:
+    from .build import build, stale
+    if args.check:
+        files = stale(args.root)
+        for file in files:
+            print(f"stale: {file} (run `semax-evidence build` and commit)")
+        return 1 if files else 0
+    for file in build(args.root):
+        print(f"wrote {file}")
+    return 0
+
+
+def _tables(args) -> int:
+    from .io import load_all
+    for name, frame in load_all(args.root).items():
+        print(f"{name}: {len(frame)} rows x {frame.shape[1]} columns")
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="semax-evidence", description="Semax Evidence Dataset tools")
+    parser.add_argument("--root", type=Path, default=None, help="package folder (default: the bundled one)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check every table, key, rule and the descriptor; exit 1 on any problem")
+    p.add_argument("--no-frictionless", action="store_true", help="skip the (slow) Frictionless pass")
+    p.set_defaults(func=_validate)
+    p = sub.add_parser("build", help="compute derived data and regenerate schemas and datapackage.json")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 1 if any file is stale")
+    p.set_defaults(func=_build)
+    sub.add_parser("tables", help="list the tables and their shapes").set_defaults(func=_tables)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,261 @@
+"""The registry: every field is defined once; resources list fields by name.
+
+Everything else (schemas/*.schema.json, datapackage.json, the pandera schemas, the data
+dictionary) is generated from these dictionaries. Field keys:
+
+type         Table Schema type: string, integer, number, boolean, date, year
+description  what the column holds
+unit         physical unit, where there is one
+enum         name of a vocabulary in vocabularies.py
+pattern      regular expression the whole cell must match
+minimum      smallest allowed value (numbers, integers)
+text         free text: checked against spreadsheet formula injection
+derived      computed by `semax-evidence build`, never edited by hand
+"""
+
+from ._version import __version__
+
+URL = r"https?://[^\s|]+"
+URLS = rf"{URL}( \| {URL})*"
+ID_LIST = r"[A-Za-z0-9_]+(;[A-Za-z0-9_]+)*"
+
+
+def _f(type_, description, **kw):
+    return {"type": type_, "description": description, **kw}
+
+
+def _text(description, **kw):
+    return _f("string", description, text=True, **kw)
+
+
+def _bool(description, **kw):
+    return _f("boolean", description, **kw)
+
+
+FIELDS: dict[str, dict] = {
+    # --- identifiers ---------------------------------------------------------------
+    "variant_id": _f("string", "Stable identifier of a peptide variant.", pattern=r"[a-z][a-z0-9_]*"),
+    "parent_variant_id": _f("string", "Variant this one is derived from.", pattern=r"[a-z][a-z0-9_]*"),
+    "study_id": _f("string", "Stable identifier of a publication in `studies`.", pattern=r"S[0-9]{3}"),
+    "effect_id": _f("string", "Stable identifier of a reported finding.", pattern=r"E[0-9]{4}"),
+    "source_id": _f("string", "Stable identifier of a source in `sources`.", pattern=r"[a-z][a-z0-9_]*"),
+    "claim_id": _f("string", "Stable identifier of a claim made by a popular article.", pattern=r"C[0-9]{3}"),
+    "dose_id": _f("string", "Stable identifier of a dosing statement.", pattern=r"D[0-9]{3}"),
+    "pmid": _f("string", "PubMed identifier (digits only), as seen on `verified_url`.", pattern=r"[1-9][0-9]{0,8}"),
+    "pmcid": _f("string", "PubMed Central identifier, as seen on `verified_url`.", pattern=r"PMC[0-9]{1,9}"),
+    "doi": _f("string", "Digital Object Identifier without resolver prefix, as seen on `verified_url`.",
+              pattern=r"10\.[0-9]{4,9}/\S+"),
+    "cas_number": _f("string", "CAS Registry Number (check digit validated), as seen on `cas_url`.",
+                     pattern=r"[0-9]{2,7}-[0-9]{2}-[0-9]"),
+    "pubchem_cid": _f("string", "PubChem compound identifier, as seen on `pubchem_url`.", pattern=r"[1-9][0-9]*"),
+    # --- addresses and provenance ------------------------------------------------------
+    "url": _f("string", "Address of the page.", pattern=URL),
+    "verified_url": _f("string", "Address(es) of the page(s) where the identifiers were seen, ' | ' separated.",
+                       pattern=URLS),
+    "cas_url": _f("string", "Address(es) where the CAS number was seen.", pattern=URLS),
+    "pubchem_url": _f("string", "Address(es) where the PubChem CID was seen.", pattern=URLS),
+    "approval_source_url": _f("string", "Address(es) supporting `approval_status`.", pattern=URLS),
+    "verification": _f("string", "Where the identifiers were seen.", enum="verification"),
+    "location": _text("Where in the source the row's content stands (section, table, figure or abstract)."),
+    "reviewed_on": _f("date", "Date the row was last checked against its source."),
+    "notes": _text("Remarks in the curators' words."),
+    # --- variants ----------------------------------------------------------------------
+    "name": _text("Common name."),
+    "synonyms": _text("Other names, ';' separated."),
+    "sequence": _f("string", "Amino-acid sequence, one-letter code, N- to C-terminus.", pattern=r"[ACDEFGHIKLMNPQRSTVWY]+"),
+    "sequence_three_letter": _f("string", "Amino-acid sequence, three-letter code.", pattern=r"[A-Z][a-z]{2}(-[A-Z][a-z]{2})*"),
+    "n_terminal_modification": _f("string", "Chemical group on the N-terminus.", enum="terminal_n"),
+    "c_terminal_modification": _f("string", "Chemical group on the C-terminus.", enum="terminal_c"),
+    "relation": _f("string", "How the variant relates to its parent.", enum="relation"),
+    "structure_defined": _bool("Whether an authoritative structure exists, so chemistry can be computed."),
+    "molecular_formula": _f("string", "Molecular formula computed from sequence and terminal groups.",
+                            pattern=r"([A-Z][a-z]?[0-9]*)+", derived=True),
+    "monoisotopic_mass": _f("number", "Monoisotopic mass computed from the formula.", unit="Da", minimum=0, derived=True),
+    "average_mass": _f("number", "Average molecular mass computed from the formula.", unit="g/mol", minimum=0, derived=True),
+    "identifier_conflict": _text("Disagreements between sources about identifiers, structure or mass."),
+    "approval_status": _text("Registration status by country, as supported by `approval_source_url`."),
+    "studied_in_humans": _bool("Whether any row of `studies` with a human design uses this variant.", derived=True),
+    # --- studies -----------------------------------------------------------------------
+    "authors": _text("Authors as printed, ';' separated."),
+    "year": _f("year", "Year of publication."),
+    "title": _text("Title (English for publications)."),
+    "title_original": _text("Title in the original language, where not English."),
+    "journal": _text("Journal name."),
+    "volume": _f("string", "Journal volume, as seen on `verified_url`."),
+    "issue": _f("string", "Journal issue, as seen on `verified_url`."),
+    "pages": _f("string", "Page range, as seen on `verified_url`."),
+    "language": _f("string", "Language of the text (ISO 639-1).", enum="language"),
+    "design": _f("string", "Design lane of the study.", enum="design"),
+    "randomised": _bool("Allocation was randomised (empty: not reported)."),
+    "blinded": _bool("Assessors or participants were blinded (empty: not reported)."),
+    "placebo_controlled": _bool("A placebo or vehicle arm was used (empty: not reported)."),
+    "species": _f("string", "Organism studied.", enum="species"),
+    "strain": _text("Strain or cell line."),
+    "sex": _text("Sex of the subjects."),
+    "age": _text("Age of the subjects, as reported."),
+    "condition": _text("Condition or model studied."),
+    "n_total": _f("integer", "Number of subjects or animals in total.", minimum=1),
+    "n_per_arm": _text("Number per arm, as reported."),
+    "route": _f("string", "Route of administration.", enum="route"),
+    "dose_as_printed": _text("Dose exactly as the source prints it, with unit."),
+    "regimen": _text("How often and how long."),
+    "duration": _text("Treatment duration."),
+    "follow_up": _text("Follow-up after treatment."),
+    "comparator": _text("What the variant was compared with."),
+    "institutions": _text("Institutions of the authors."),
+    "developer_affiliated": _bool("An author is from the Institute of Molecular Genetics RAS or the drug's maker "
+                                  "(empty: affiliations not seen)."),
+    "funding_conflict": _text("Funding or conflict-of-interest statement."),
+    "trial_registration": _text("Trial registry identifier."),
+    "read_depth": _f("string", "How deeply the publication was read.", enum="read_depth"),
+    "cited_by": _f("string", "Seed articles that lean on this row, ';' separated source_ids.", pattern=ID_LIST),
+    "article_description": _text("What the citing articles say about the study, paraphrased."),
+    # --- effects -----------------------------------------------------------------------
+    "outcome": _f("string", "What was measured (controlled term).", pattern=r"[a-z0-9][a-z0-9_]*"),
+    "measure": _f("string", "Kind of measurement.", enum="measure"),
+    "tissue": _f("string", "Tissue or matrix measured.", pattern=r"[a-z0-9][a-z0-9_]*"),
+    "in_vivo": _bool("Measured in a living organism (false: culture or ex vivo tissue)."),
+    "time_point": _f("number", "Time after administration at which the finding was measured.", minimum=0),
+    "time_point_unit": _f("string", "Unit of `time_point`.", enum="time_unit"),
+    "dose": _text("Dose for this finding, as printed."),
+    "direction": _f("string", "Direction of the finding relative to the comparator.", enum="direction"),
+    "magnitude_relation": _f("string", "Relation of the true value to `magnitude`.", enum="magnitude_relation"),
+    "magnitude": _f("number", "Size of the finding, as stated by the source.", unit="see magnitude_unit"),
+    "magnitude_unit": _f("string", "Unit of `magnitude`.", enum="magnitude_unit"),
+    "significance": _text("Statistical significance as reported."),
+    # --- sources -----------------------------------------------------------------------
+    "source_type": _f("string", "Kind of source.", enum="source_type"),
+    "publisher": _text("Site or publisher."),
+    "author": _text("Author as shown on the page."),
+    "published_on": _f("date", "Publication date shown on the page."),
+    "accessed_on": _f("date", "Date the stored page was read."),
+    "peer_reviewed": _bool("Published after peer review."),
+    "cites_primary_with_identifiers": _bool("Cites primary papers with PMIDs, DOIs or links."),
+    "has_prices": _bool("Shows prices."),
+    "names_vendors": _bool("Names sellers."),
+    "has_order_links": _bool("Links to places to buy."),
+    "has_affiliate_links": _bool("Has affiliate links or codes."),
+    "anecdote_share": _f("string", "Share of first-person or user-report text.", enum="anecdote_share"),
+    "discloses_author": _bool("Names its author."),
+    "discloses_date": _bool("Shows a publication or update date."),
+    "is_regulator": _bool("Published by a medicines regulator."),
+    "reliability_tier": _f("string", "Tier computed by the source rubric (see docs/rubric.md).",
+                           enum="reliability_tier", derived=True),
+    # --- claims ------------------------------------------------------------------------
+    "section": _text("Nearest heading above the claim in the article."),
+    "claim": _text("The checkable statement, paraphrased."),
+    "claim_type": _f("string", "Topic of the claim.", enum="claim_type"),
+    "evidence_pmids": _f("string", "PMIDs of the papers the verdict rests on, ';' separated.", pattern=r"[0-9]+(;[0-9]+)*"),
+    "evidence_urls": _f("string", "Addresses of the pages the verdict rests on.", pattern=URLS),
+    "verdict": _f("string", "Verdict on the claim (criteria in docs/rubric.md).", enum="verdict"),
+    "rationale": _text("Why the verdict, naming the evidence rows (study, effect and source ids)."),
+    "contradicts": _f("string", "Claims of another article that say the opposite, ';' separated claim_ids.", pattern=ID_LIST),
+    "trap": _f("string", "Kind of distortion found, if any.", enum="trap"),
+    # --- doses -------------------------------------------------------------------------
+    "context": _f("string", "Where the dose comes from.", enum="dose_context"),
+    "dose_min": _f("number", "Smallest amount, as printed.", unit="see dose_unit", minimum=0),
+    "dose_max": _f("number", "Largest amount, as printed.", unit="see dose_unit", minimum=0),
+    "dose_unit": _f("string", "Unit of `dose_min` and `dose_max`.", enum="dose_unit"),
+    "per": _f("string", "Whether the amount is per administration, per day or per course.", enum="dose_per"),
+    "frequency": _text("How often, as printed."),
+    "concentration": _text("Solution strength, as printed."),
+    "population": _text("Who or what received the dose."),
+    "drop_volume_ml": _f("number", "Volume of one drop, where a source states it.", unit="mL", minimum=0),
+    "is_recommendation": _bool("The source presents the amount as advice to readers (false: a report)."),
+    "dose_min_ug": _f("number", "`dose_min` in micrograms, computed with pint.", unit="ug", minimum=0, derived=True),
+    "dose_max_ug": _f("number", "`dose_max` in micrograms, computed with pint.", unit="ug", minimum=0, derived=True),
+    "dose_min_ug_per_kg": _f("number", "`dose_min` in micrograms per kg, computed with pint.", unit="ug/kg",
+                             minimum=0, derived=True),
+    "dose_max_ug_per_kg": _f("number", "`dose_max` in micrograms per kg, computed with pint.", unit="ug/kg",
+                             minimum=0, derived=True),
+    "normalisation_note": _text("Why a normalised amount is empty.", derived=True),
+}
+
+RESOURCES: dict[str, dict] = {
+    "variants": {
+        "title": "Peptide variants",
+        "description": "Semax, its modified forms and the related peptides the evidence turns on, "
+                       "with chemistry computed from sequence and terminal groups.",
+        "fields": ["variant_id", "name", "synonyms", "sequence", "sequence_three_letter", "n_terminal_modification",
+                   "c_terminal_modification", "structure_defined", "parent_variant_id", "relation",
+                   "molecular_formula", "monoisotopic_mass", "average_mass", "cas_number", "cas_url",
+                   "pubchem_cid", "pubchem_url", "identifier_conflict", "approval_status", "approval_source_url",
+                   "studied_in_humans", "notes"],
+        "primary_key": ["variant_id"],
+        "required": ["name", "relation", "structure_defined"],
+        "foreign_keys": {"parent_variant_id": "variants"},
+    },
+    "studies": {
+        "title": "Studies",
+        "description": "Each publication behind the claims of the popular articles, with bibliography, "
+                       "verification of its identifiers and design.",
+        "fields": ["study_id", "authors", "year", "title", "title_original", "journal", "volume", "issue", "pages",
+                   "pmid", "pmcid", "doi", "verified_url", "verification", "language", "design", "randomised",
+                   "blinded", "placebo_controlled", "species", "strain", "sex", "age", "condition", "n_total",
+                   "n_per_arm", "variant_id", "route", "dose_as_printed", "regimen", "duration", "follow_up",
+                   "comparator", "institutions", "developer_affiliated", "funding_conflict", "trial_registration",
+                   "read_depth", "reviewed_on", "cited_by", "article_description", "notes"],
+        "primary_key": ["study_id"],
+        "required": ["title", "verification", "design", "read_depth", "reviewed_on"],
+        "unique": ["pmid", "pmcid", "doi"],
+        "foreign_keys": {"variant_id": "variants"},
+    },
+    "effects": {
+        "title": "Reported effects",
+        "description": "One row per finding of a study: outcome, measure, tissue, time point, direction "
+                       "and size against a comparator.",
+        "fields": ["effect_id", "study_id", "variant_id", "outcome", "measure", "tissue", "species", "in_vivo",
+                   "time_point", "time_point_unit", "dose", "route", "direction", "magnitude_relation", "magnitude",
+                   "magnitude_unit", "comparator", "significance", "location", "source_id", "notes"],
+        "primary_key": ["effect_id"],
+        "required": ["study_id", "variant_id", "outcome", "measure", "direction", "location", "source_id"],
+        "foreign_keys": {"study_id": "studies", "variant_id": "variants", "source_id": "sources"},
+    },
+    "sources": {
+        "title": "Sources",
+        "description": "Every source the data relies on, with the attributes the reliability rubric reads "
+                       "and the tier it computes.",
+        "fields": ["source_id", "source_type", "title", "url", "publisher", "author", "published_on",
+                   "accessed_on", "language", "peer_reviewed", "cites_primary_with_identifiers", "has_prices",
+                   "names_vendors", "has_order_links", "has_affiliate_links", "anecdote_share", "discloses_author",
+                   "discloses_date", "is_regulator", "study_id", "reliability_tier", "notes"],
+        "primary_key": ["source_id"],
+        "required": ["source_type", "title"],
+        "foreign_keys": {"study_id": "studies"},
+    },
+    "claims": {
+        "title": "Claims of popular articles",
+        "description": "Each checkable statement of the seed articles, paraphrased, with a verdict and the "
+                       "evidence rows behind it.",
+        "fields": ["claim_id", "source_id", "section", "claim", "claim_type", "study_id", "evidence_pmids",
+                   "evidence_urls", "verdict", "rationale", "contradicts", "trap"],
+        "primary_key": ["claim_id"],
+        "required": ["source_id", "claim", "claim_type", "verdict", "rationale"],
+        "foreign_keys": {"source_id": "sources", "study_id": "studies"},
+    },
+    "doses": {
+        "title": "Dosing reports",
+        "description": "Every dosing statement of the articles, labels and studies, as printed and "
+                       "normalised to micrograms where the units allow.",
+        "fields": ["dose_id", "variant_id", "source_id", "study_id", "location", "context", "route", "dose_min",
+                   "dose_max", "dose_unit", "per", "frequency", "concentration", "population", "drop_volume_ml",
+                   "is_recommendation", "dose_min_ug", "dose_max_ug", "dose_min_ug_per_kg", "dose_max_ug_per_kg",
+                   "normalisation_note", "notes"],
+        "primary_key": ["dose_id"],
+        "required": ["variant_id", "source_id", "context", "is_recommendation"],
+        "foreign_keys": {"variant_id": "variants", "source_id": "sources", "study_id": "studies"},
+    },
+}
+
+PACKAGE = {
+    "name": "semax-evidence",
+    "title": "Semax Evidence Dataset",
+    "description": "Studies, reported effects, variants, dosing reports, sources and the claims of popular "
+                   "articles about the peptide Semax and its variants, each row with its provenance.",
+    "version": __version__,
+    "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
+                  "path": "https://creativecommons.org/licenses/by/4.0/"}],
+    "keywords": ["Semax", "ACTH(4-10)", "peptide", "nootropic", "evidence", "BDNF"],
+}
+
+TABLES = list(RESOURCES)

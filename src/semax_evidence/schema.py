@@ -1,0 +1,65 @@
+"""Pandera schemas built from the registry. They check the raw text of each cell, so that an
+error can name the exact value the CSV holds."""
+
+from functools import cache
+
+import pandera.pandas as pa
+
+from .metadata import RESOURCES
+from .tableschema import field_spec
+from .vocabularies import VOCABULARIES
+
+NUMBER = r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+TYPE_PATTERNS = {
+    "integer": (r"-?[0-9]+", "must be a whole number"),
+    "year": (r"[0-9]{4}", "must be a four-digit year"),
+    "number": (NUMBER, "must be a number"),
+    "boolean": (r"true|false", "must be 'true' or 'false'"),
+    "date": (r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "must be a date YYYY-MM-DD"),
+}
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def _matches(pattern: str, rule: str) -> pa.Check:
+    return pa.Check(lambda s: s.str.fullmatch(pattern), error=rule)
+
+
+def _real_date() -> pa.Check:
+    import pandas as pd
+    return pa.Check(lambda s: pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna() |
+                    ~s.str.fullmatch(TYPE_PATTERNS["date"][0]), error="must be a real calendar date")
+
+
+def _minimum(low) -> pa.Check:
+    import pandas as pd
+    return pa.Check(lambda s: ~(pd.to_numeric(s, errors="coerce") < low), error=f"must be >= {low}")
+
+
+def column_checks(spec: dict) -> list[pa.Check]:
+    checks = [pa.Check(lambda s: s.str.strip() == s, error="must not start or end with whitespace")]
+    kind = spec["type"]
+    if kind in TYPE_PATTERNS:
+        checks.append(_matches(*TYPE_PATTERNS[kind]))
+    if kind == "date":
+        checks.append(_real_date())
+    if "enum" in spec:
+        allowed = list(VOCABULARIES[spec["enum"]])
+        checks.append(pa.Check(lambda s: s.isin(allowed), error=f"must be one of: {', '.join(allowed)}"))
+    if "pattern" in spec:
+        checks.append(_matches(spec["pattern"], f"must match the pattern {spec['pattern']}"))
+    if "minimum" in spec:
+        checks.append(_minimum(spec["minimum"]))
+    if spec.get("text"):
+        checks.append(pa.Check(lambda s: ~s.str.startswith(FORMULA_START),
+                               error="must not start with = + - or @ (spreadsheet formula)"))
+    return checks
+
+
+@cache
+def raw_schema(table: str) -> pa.DataFrameSchema:
+    columns = {}
+    for name in RESOURCES[table]["fields"]:
+        spec = field_spec(table, name)
+        columns[name] = pa.Column(str, nullable=not spec["required"], unique=spec["unique"],
+                                  checks=column_checks(spec), required=False, coerce=False)
+    return pa.DataFrameSchema(columns, name=table, strict=False)

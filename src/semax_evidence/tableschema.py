@@ -1,0 +1,87 @@
+"""Generate Table Schemas and the package descriptor from the registry."""
+
+import hashlib
+import json
+from pathlib import Path
+
+from .metadata import FIELDS, PACKAGE, RESOURCES
+from .vocabularies import VOCABULARIES
+
+MISSING_VALUES = [""]
+
+
+def field_spec(table: str, name: str) -> dict:
+    """The registry entry of `name` with the constraints it has in `table`."""
+    spec = dict(FIELDS[name])
+    res = RESOURCES[table]
+    spec["required"] = name in res["primary_key"] or name in res.get("required", [])
+    spec["unique"] = name in res["primary_key"] or name in res.get("unique", [])
+    spec["foreign_key"] = res.get("foreign_keys", {}).get(name)
+    return spec
+
+
+def table_schema(table: str) -> dict:
+    fields = []
+    for name in RESOURCES[table]["fields"]:
+        spec = field_spec(table, name)
+        field = {"name": name, "type": spec["type"], "description": spec["description"]}
+        if "unit" in spec:
+            field["unit"] = spec["unit"]
+        if spec["type"] == "boolean":
+            field["trueValues"], field["falseValues"] = ["true"], ["false"]
+        constraints = {}
+        for key in ("required", "unique"):
+            if spec[key]:
+                constraints[key] = True
+        if "enum" in spec:
+            constraints["enum"] = list(VOCABULARIES[spec["enum"]])
+        if "pattern" in spec:
+            constraints["pattern"] = spec["pattern"]
+        if "minimum" in spec:
+            constraints["minimum"] = spec["minimum"]
+        if constraints:
+            field["constraints"] = constraints
+        if spec.get("derived"):
+            field["derived"] = True
+        fields.append(field)
+    res = RESOURCES[table]
+    schema = {"fields": fields, "missingValues": MISSING_VALUES, "primaryKey": res["primary_key"]}
+    fks = [
+        {"fields": col, "reference": {"resource": "" if ref == table else ref,
+                                      "fields": RESOURCES[ref]["primary_key"][0]}}
+        for col, ref in res.get("foreign_keys", {}).items()
+    ]
+    if fks:
+        schema["foreignKeys"] = fks
+    return schema
+
+
+def file_facts(path: Path) -> dict:
+    data = path.read_bytes()
+    return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+
+
+def package_descriptor(root: Path, rubric_version: str | None = None) -> dict:
+    """datapackage.json content; byte counts and hashes are read from the CSVs under `root`."""
+    resources = []
+    for table, res in RESOURCES.items():
+        csv = root / "data" / f"{table}.csv"
+        resources.append({
+            "name": table,
+            "title": res["title"],
+            "description": res["description"],
+            "path": f"data/{table}.csv",
+            "schema": f"schemas/{table}.schema.json",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            **(file_facts(csv) if csv.exists() else {}),
+        })
+    descriptor = {**PACKAGE, "resources": resources}
+    if rubric_version:
+        descriptor["rubric_version"] = rubric_version
+    return descriptor
+
+
+def dumps(obj) -> str:
+    return json.dumps(obj, indent=2, ensure_ascii=False) + "\n"

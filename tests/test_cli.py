@@ -1,0 +1,43 @@
+import subprocess
+import sys
+
+import pandas as pd
+
+from helpers import edit, set_cell
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "semax_evidence.cli", *args], capture_output=True, text=True)
+
+
+def test_real_package_is_valid(repo):
+    result = run("--root", str(repo), "validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+
+
+def test_build_check_passes_on_real_package(repo):
+    result = run("--root", str(repo), "build", "--check")
+    assert result.returncode == 0, result.stdout
+
+
+def test_four_faults_in_a_copy_are_each_named(package_copy):
+    set_cell(package_copy, "effects", 0, "study_id", "S999")
+    edit(package_copy, "studies", lambda f: pd.concat([f, f.iloc[[0]]], ignore_index=True))
+    set_cell(package_copy, "claims", 0, "verdict", "mostly_true")
+    set_cell(package_copy, "studies", 1, "reviewed_on", "2024-13-01")
+    result = run("--root", str(package_copy), "validate")
+    assert result.returncode == 1
+    out = result.stdout
+    assert "effects: line 2: column study_id: value 'S999': foreign key" in out
+    assert "column study_id" in out and "must be unique" in out
+    assert "claims: line 2: column verdict: value 'mostly_true': must be one of" in out
+    assert "studies: line 3: column reviewed_on: value '2024-13-01': must be a real calendar date" in out
+
+
+def test_validation_writes_nothing(package_copy):
+    before = {p: p.read_bytes() for p in package_copy.rglob("*") if p.is_file()}
+    set_cell(package_copy, "claims", 0, "verdict", "mostly_true")
+    edited = {p: p.read_bytes() for p in package_copy.rglob("*") if p.is_file()}
+    run("--root", str(package_copy), "validate")
+    assert {p: p.read_bytes() for p in package_copy.rglob("*") if p.is_file()} == edited != before

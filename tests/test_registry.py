@@ -1,0 +1,69 @@
+"""The registry is the one source of truth: sweep it whole, and prove every derived file is in sync."""
+
+import json
+
+import pytest
+
+from semax_evidence.build import stale
+from semax_evidence.metadata import FIELDS, RESOURCES
+from semax_evidence.tableschema import package_descriptor, table_schema
+from semax_evidence.vocabularies import VOCABULARIES
+
+CONTRACT = {
+    "variants": "variant_id name sequence n_terminal_modification c_terminal_modification molecular_formula "
+                "monoisotopic_mass average_mass cas_number pubchem_cid",
+    "studies": "study_id title year journal pmid doi verified_url verification design species n_total variant_id "
+               "route language developer_affiliated",
+    "effects": "effect_id study_id variant_id outcome measure tissue time_point direction magnitude magnitude_unit "
+               "comparator source_id",
+    "sources": "source_id source_type title url reliability_tier",
+    "claims": "claim_id source_id claim claim_type study_id verdict rationale",
+    "doses": "dose_id variant_id source_id context route dose_min dose_max dose_unit dose_min_ug dose_max_ug",
+}
+
+
+def test_contract_columns_present(table):
+    missing = set(CONTRACT[table].split()) - set(RESOURCES[table]["fields"])
+    assert not missing, f"{table} lacks contract columns {missing}: add them to RESOURCES['{table}']['fields']"
+
+
+def test_fields_are_defined_once_and_described(table):
+    res = RESOURCES[table]
+    undefined = [f for f in res["fields"] if f not in FIELDS]
+    assert not undefined, f"define {undefined} in metadata.FIELDS"
+    assert len(set(res["fields"])) == len(res["fields"]), f"{table} lists a field twice"
+    for name in res["fields"]:
+        assert FIELDS[name]["description"].strip(), f"FIELDS['{name}'] needs a description"
+        assert FIELDS[name].get("enum", "verdict") in VOCABULARIES, f"FIELDS['{name}'] names an unknown vocabulary"
+    for key in res["primary_key"] + res.get("required", []) + res.get("unique", []):
+        assert key in res["fields"], f"{table}: constraint on {key}, which is not one of its fields"
+    for col, ref in res.get("foreign_keys", {}).items():
+        assert col in res["fields"] and ref in RESOURCES, f"{table}.{col} references unknown table {ref}"
+
+
+def test_every_field_is_used():
+    used = {f for res in RESOURCES.values() for f in res["fields"]}
+    assert set(FIELDS) - used == set(), "remove unused FIELDS or list them in a resource"
+
+
+def test_verdict_and_verification_vocabularies_are_exact():
+    assert list(VOCABULARIES["verdict"]) == ["supported", "overstated", "contradicted", "unsupported",
+                                             "not_checkable"]
+    assert list(VOCABULARIES["verification"]) == ["primary_page", "secondary_page", "unresolved"]
+
+
+def test_schema_file_matches_registry(repo, table):
+    committed = json.loads((repo / "schemas" / f"{table}.schema.json").read_text())
+    assert committed == table_schema(table), f"schemas/{table}.schema.json is stale: run `semax-evidence build`"
+
+
+def test_descriptor_matches_registry(repo):
+    from semax_evidence.rubric import RUBRIC_VERSION
+    committed = json.loads((repo / "datapackage.json").read_text())
+    assert committed == package_descriptor(repo, RUBRIC_VERSION), "datapackage.json is stale: run `semax-evidence build`"
+    assert committed["licenses"][0]["name"] == "CC-BY-4.0"
+
+
+def test_nothing_is_stale(repo):
+    files = stale(repo)
+    assert files == [], f"derived files out of date: {files}; run `semax-evidence build` and commit"
