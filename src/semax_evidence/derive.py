@@ -34,3 +34,29 @@ def variant_studied_in_humans(frames):
     v["studied_in_humans"] = v["variant_id"].isin(human).astype("boolean")
     frames["variants"] = v
     return frames
+
+
+def _clean(value):
+    return None if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) else value
+
+
+@derivation
+def dose_normalisation(frames):
+    from .units import normalise
+
+    d = frames["doses"].copy()
+    out = {k: [] for k in ("dose_min_ug", "dose_max_ug", "dose_min_ug_per_kg", "dose_max_ug_per_kg",
+                           "normalisation_note")}
+    for row in d.itertuples(index=False):  # a few hundred rows: clarity over vectorisation
+        unit, vol, conc = _clean(row.dose_unit), _clean(row.drop_volume_ml), _clean(row.concentration)
+        lo = normalise(_clean(row.dose_min), unit, vol, conc)
+        hi = normalise(_clean(row.dose_max), unit, vol, conc)
+        out["dose_min_ug"].append(lo.get("ug"))
+        out["dose_max_ug"].append(hi.get("ug"))
+        out["dose_min_ug_per_kg"].append(lo.get("ug_per_kg"))
+        out["dose_max_ug_per_kg"].append(hi.get("ug_per_kg"))
+        out["normalisation_note"].append(lo.get("note"))
+    for col, values in out.items():
+        d[col] = pd.array(values, dtype="string" if col == "normalisation_note" else "Float64")
+    frames["doses"] = d
+    return frames

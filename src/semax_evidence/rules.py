@@ -106,6 +106,14 @@ def unresolved_has_no_identifiers(t):
 
 
 @rule
+def study_is_identifiable(t):
+    if _present(t, "studies", "title", "article_description"):
+        s = t["studies"]
+        yield from s.problems(s.frame["title"].isna() & s.frame["article_description"].isna(), "title",
+                              "a study needs a title or, when unresolved, an article_description")
+
+
+@rule
 def publication_sources_name_their_study(t):
     if _present(t, "sources", "source_type", "study_id"):
         s = t["sources"]

@@ -71,7 +71,9 @@ VOCABULARIES: dict[str, dict[str, str]] = {
         "no_change": "no difference from the comparator",
         "mixed": "direction differs by subgroup, time or region",
     },
-    "magnitude_relation": {"=": "equal to", "<": "less than", ">": "greater than", "~": "about"},
+    # words, not symbols: a cell holding "=" would be read as a formula by spreadsheets
+    "magnitude_relation": {"equal": "equal to", "less_than": "less than", "greater_than": "greater than",
+                           "about": "about"},
     "magnitude_unit": {
         "fold": "ratio to the comparator (1 = no change)",
         "percent_of_control": "percent of the comparator value (100 = no change)",
@@ -132,6 +134,7 @@ VOCABULARIES: dict[str, dict[str, str]] = {
         "none": "free acid",
         "amide": "C-terminal amide",
         "adamantyl_amide": "C-terminal amide bearing an adamantane group (structure not authoritative)",
+        "other": "other or undefined group (see identifier_conflict and notes)",
     },
     "relation": {
         "parent": "the hormone the fragments come from",
