@@ -42,7 +42,8 @@ FAULTS = [
 
 
 def main(dest: Path) -> None:
-    for table, rows in BASE.items():
+    for table in RESOURCES:
+        rows = BASE.get(table, [])
         frame = pd.DataFrame(rows, columns=RESOURCES[table]["fields"], dtype=object)
         for t, row, col, value in FAULTS:
             if t == table:

@@ -5,7 +5,7 @@ from helpers import set_cell
 
 
 def test_list_tables_and_path():
-    assert se.list_tables() == ["variants", "studies", "effects", "sources", "claims", "doses"]
+    assert se.list_tables() == ["variants", "studies", "effects", "sources", "claims", "doses", "outcome_summary"]
     assert se.path("studies").name == "studies.csv" and se.path("studies").exists()
 
 

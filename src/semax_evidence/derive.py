@@ -60,3 +60,68 @@ def dose_normalisation(frames):
         d[col] = pd.array(values, dtype="string" if col == "normalisation_note" else "Float64")
     frames["doses"] = d
     return frames
+
+
+def _rows(frame):
+    return [dict(zip(frame.columns, values)) for values in frame.itertuples(index=False)]
+
+
+@derivation
+def source_tiers(frames):
+    from .rubric import reliability_tier
+    s = frames["sources"].copy()
+    s["reliability_tier"] = pd.Categorical([reliability_tier(r) for r in _rows(s)],
+                                           categories=s["reliability_tier"].cat.categories)
+    frames["sources"] = s
+    return frames
+
+
+def _independent_support(studies, effects):
+    """(outcome, variant, direction) triples reported by a study with developer_affiliated == false."""
+    independent = set(studies.loc[studies["developer_affiliated"].eq(False).fillna(False), "study_id"])
+    e = effects[effects["study_id"].isin(independent)]
+    return {(o, v, d, s) for o, v, d, s in zip(e["outcome"], e["variant_id"], e["direction"].astype(str),
+                                                e["study_id"])}
+
+
+@derivation
+def study_appraisal(frames):
+    from .rubric import EVIDENCE_LEVEL, risk_of_bias_flags
+    s, e = frames["studies"].copy(), frames["effects"]
+    s["evidence_level"] = s["design"].astype(str).map(EVIDENCE_LEVEL).astype("Int64")
+    s["risk_of_bias_flags"] = pd.array([risk_of_bias_flags(r) or None for r in _rows(s)], dtype="string")
+    support = _independent_support(s, e)
+    replicated = {}
+    for study, outcome, variant, direction in zip(e["study_id"], e["outcome"], e["variant_id"],
+                                                  e["direction"].astype(str)):
+        other = any(k[:3] == (outcome, variant, direction) and k[3] != study for k in support)
+        replicated[study] = replicated.get(study, False) or other
+    s["independent_replication"] = s["study_id"].map(replicated).astype("boolean")
+    frames["studies"] = s
+    return frames
+
+
+@derivation
+def outcome_summary(frames):
+    from .rubric import grade
+    s, e = frames["studies"], frames["effects"]
+    joined = e.merge(s[["study_id", "design", "n_total", "developer_affiliated"]], on="study_id", how="left")
+    joined["direction"] = joined["direction"].astype(str)
+    rows = []
+    for (outcome, variant, design), g in joined.groupby(["outcome", "variant_id", "design"], observed=True,
+                                                        sort=True):
+        counts = g["direction"].value_counts()
+        top = counts[counts == counts.max()].index.tolist()
+        per_study = g.drop_duplicates("study_id")
+        n_subjects = per_study["n_total"].sum(min_count=1)
+        independent = bool(per_study["developer_affiliated"].eq(False).fillna(False).any())
+        consistency = float(counts.max() / counts.sum())
+        label, reasons = grade(str(design), consistency, len(per_study), n_subjects, independent)
+        rows.append({"outcome": outcome, "variant_id": variant, "design": design, "n_studies": len(per_study),
+                     "n_subjects": n_subjects, "n_effects": len(g),
+                     **{f"n_{d}": int(counts.get(d, 0)) for d in ("increase", "decrease", "no_change", "mixed")},
+                     "majority_direction": top[0] if len(top) == 1 else "mixed",
+                     "direction_consistency": round(consistency, 3), "independent_replication": independent,
+                     "grade": label, "grade_reasons": reasons or None})
+    frames["outcome_summary"] = pd.DataFrame(rows, columns=list(frames["outcome_summary"].columns))
+    return frames

@@ -110,6 +110,12 @@ FIELDS: dict[str, dict] = {
     "read_depth": _f("string", "How deeply the publication was read.", enum="read_depth"),
     "cited_by": _f("string", "Seed articles that lean on this row, ';' separated source_ids.", pattern=ID_LIST),
     "article_description": _text("What the citing articles say about the study, paraphrased."),
+    "evidence_level": _f("integer", "Oxford CEBM level computed from the design lane (1 best, 5 weakest).",
+                         minimum=1, derived=True),
+    "risk_of_bias_flags": _f("string", "Risk-of-bias flags computed from the recorded design facts, ';' separated.",
+                             pattern=ID_LIST, derived=True),
+    "independent_replication": _bool("Another study without a developer-affiliated author reports the same outcome "
+                                     "in the same direction (empty: the study has no effects rows).", derived=True),
     # --- effects -----------------------------------------------------------------------
     "outcome": _f("string", "What was measured (controlled term).", pattern=r"[a-z0-9][a-z0-9_]*"),
     "measure": _f("string", "Kind of measurement.", enum="measure"),
@@ -151,6 +157,20 @@ FIELDS: dict[str, dict] = {
     "rationale": _text("Why the verdict, naming the evidence rows (study, effect and source ids)."),
     "contradicts": _f("string", "Claims of another article that say the opposite, ';' separated claim_ids.", pattern=ID_LIST),
     "trap": _f("string", "Kind of distortion found, if any.", enum="trap"),
+    # --- outcome summary ----------------------------------------------------------------
+    "n_studies": _f("integer", "Number of distinct studies.", minimum=1, derived=True),
+    "n_subjects": _f("integer", "Sum of n_total over the distinct studies that report it.", minimum=1, derived=True),
+    "n_effects": _f("integer", "Number of effects rows.", minimum=1, derived=True),
+    "n_increase": _f("integer", "Effects rows with direction increase.", minimum=0, derived=True),
+    "n_decrease": _f("integer", "Effects rows with direction decrease.", minimum=0, derived=True),
+    "n_no_change": _f("integer", "Effects rows with direction no_change.", minimum=0, derived=True),
+    "n_mixed": _f("integer", "Effects rows with direction mixed.", minimum=0, derived=True),
+    "direction_consistency": _f("number", "Share of effects rows in the most common direction.", unit="fraction",
+                                minimum=0, derived=True),
+    "majority_direction": _f("string", "Most common direction (ties: mixed).", enum="direction", derived=True),
+    "grade": _f("string", "Certainty grade from the GRADE-style algorithm in docs/rubric.md.", enum="grade",
+                derived=True),
+    "grade_reasons": _f("string", "Downgrades applied, ';' separated.", pattern=ID_LIST, derived=True),
     # --- doses -------------------------------------------------------------------------
     "context": _f("string", "Where the dose comes from.", enum="dose_context"),
     "dose_min": _f("number", "Smallest amount, as printed.", unit="see dose_unit", minimum=0),
@@ -195,7 +215,8 @@ RESOURCES: dict[str, dict] = {
                    "blinded", "placebo_controlled", "species", "strain", "sex", "age", "condition", "n_total",
                    "n_per_arm", "variant_id", "route", "dose_as_printed", "regimen", "duration", "follow_up",
                    "comparator", "institutions", "developer_affiliated", "funding_conflict", "trial_registration",
-                   "read_depth", "reviewed_on", "cited_by", "article_description", "notes"],
+                   "read_depth", "reviewed_on", "cited_by", "article_description", "notes", "evidence_level",
+                   "risk_of_bias_flags", "independent_replication"],
         "primary_key": ["study_id"],
         "required": ["verification", "design", "read_depth", "reviewed_on"],
         "unique": ["pmid", "pmcid", "doi"],
@@ -245,6 +266,18 @@ RESOURCES: dict[str, dict] = {
         "primary_key": ["dose_id"],
         "required": ["variant_id", "source_id", "context", "is_recommendation"],
         "foreign_keys": {"variant_id": "variants", "source_id": "sources", "study_id": "studies"},
+    },
+    "outcome_summary": {
+        "title": "Outcome summary (derived)",
+        "description": "Per outcome, variant and evidence lane: studies, subjects, direction consistency, "
+                       "independent replication and a GRADE-style grade. Built from studies and effects.",
+        "fields": ["outcome", "variant_id", "design", "n_studies", "n_subjects", "n_effects", "n_increase",
+                   "n_decrease", "n_no_change", "n_mixed", "majority_direction", "direction_consistency",
+                   "independent_replication", "grade", "grade_reasons"],
+        "primary_key": ["outcome", "variant_id", "design"],
+        "required": ["n_studies", "n_effects", "grade"],
+        "foreign_keys": {"variant_id": "variants"},
+        "derived": True,
     },
 }
 

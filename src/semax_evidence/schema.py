@@ -62,4 +62,5 @@ def raw_schema(table: str) -> pa.DataFrameSchema:
         spec = field_spec(table, name)
         columns[name] = pa.Column(str, nullable=not spec["required"], unique=spec["unique"],
                                   checks=column_checks(spec), required=False, coerce=False)
-    return pa.DataFrameSchema(columns, name=table, strict=False)
+    key = RESOURCES[table]["primary_key"]
+    return pa.DataFrameSchema(columns, name=table, strict=False, unique=key if len(key) > 1 else None)

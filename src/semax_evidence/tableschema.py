@@ -15,7 +15,7 @@ def field_spec(table: str, name: str) -> dict:
     spec = dict(FIELDS[name])
     res = RESOURCES[table]
     spec["required"] = name in res["primary_key"] or name in res.get("required", [])
-    spec["unique"] = name in res["primary_key"] or name in res.get("unique", [])
+    spec["unique"] = res["primary_key"] == [name] or name in res.get("unique", [])
     spec["foreign_key"] = res.get("foreign_keys", {}).get(name)
     return spec
 

@@ -143,6 +143,12 @@ VOCABULARIES: dict[str, dict[str, str]] = {
         "derivative": "a chemically modified analog",
         "sibling": "a related peptide from the same programme",
     },
+    "grade": {
+        "high": "further research very unlikely to change the picture",
+        "moderate": "further research likely to change the confidence",
+        "low": "further research very likely to change the picture",
+        "very_low": "any estimate is very uncertain",
+    },
     "dose_context": {
         "official_label": "registered product information",
         "trial_arm": "dose given in a human study",
