@@ -25,6 +25,9 @@ def outputs(root: Path) -> dict[Path, bytes]:
         frames = func(frames)
     files = {root / "data" / f"{name}.csv": to_csv_bytes(frames[name], name) for name in TABLES}
     files.update({root / "schemas" / f"{name}.schema.json": dumps(table_schema(name)).encode() for name in TABLES})
+    if (root / "docs").is_dir():  # the source checkout; a bundled or unpacked package has no docs to refresh
+        from .docs import outputs as doc_outputs
+        files.update(doc_outputs(root, frames))
     return files
 
 

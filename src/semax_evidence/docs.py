@@ -1,0 +1,85 @@
+"""Documentation generated from the registry and the data: the data dictionary, the datasheet and
+the table overview in the README. `semax-evidence build` writes them; a test fails when they are stale."""
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .metadata import PACKAGE, RESOURCES
+from .tableschema import field_spec
+from .vocabularies import VOCABULARIES
+
+README_MARK = re.compile(r"(<!-- tables:start -->\n).*?(<!-- tables:end -->)", re.S)
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def overview(frames: dict[str, pd.DataFrame]) -> str:
+    lines = ["| table | rows | columns | what a row is |", "|---|---:|---:|---|"]
+    for name, res in RESOURCES.items():
+        lines.append(f"| `{name}` | {len(frames[name])} | {len(res['fields'])} | {_cell(res['description'])} |")
+    return "\n".join(lines) + "\n"
+
+
+def data_dictionary(frames: dict[str, pd.DataFrame]) -> str:
+    out = [f"# Data dictionary — {PACKAGE['title']} {PACKAGE['version']}", "",
+           "Generated from the field registry (`src/semax_evidence/metadata.py`); do not edit by hand.",
+           "Missing values are empty cells. Derived columns are computed by `semax-evidence build`.", ""]
+    for name, res in RESOURCES.items():
+        key = ", ".join(res["primary_key"])
+        out += [f"## `{name}` — {res['title']}", "", res["description"], "",
+                f"Shape: {len(frames[name])} rows × {len(res['fields'])} columns. Primary key: `{key}`.", ""]
+        fks = res.get("foreign_keys", {})
+        if fks:
+            out += ["Foreign keys: " + ", ".join(f"`{c}` → `{t}`" for c, t in fks.items()), ""]
+        out += ["| column | type | unit | required | allowed values | description |", "|---|---|---|---|---|---|"]
+        for field in res["fields"]:
+            spec = field_spec(name, field)
+            allowed = ", ".join(f"`{v}`" for v in VOCABULARIES[spec["enum"]]) if "enum" in spec else \
+                (f"pattern `{spec['pattern']}`" if "pattern" in spec else "")
+            if "minimum" in spec:
+                allowed = (allowed + "; " if allowed else "") + f"≥ {spec['minimum']}"
+            desc = spec["description"] + (" *(derived)*" if spec.get("derived") else "")
+            out.append(f"| `{field}` | {spec['type']} | {spec.get('unit', '')} | "
+                       f"{'yes' if spec['required'] else ''} | {_cell(allowed)} | {_cell(desc)} |")
+        out.append("")
+    out += ["## Vocabularies", ""]
+    for vocab, values in VOCABULARIES.items():
+        out += [f"### {vocab}", ""] + [f"- `{k}`: {v}" for k, v in values.items()] + [""]
+    return "\n".join(out)
+
+
+def datasheet(frames: dict[str, pd.DataFrame], template: str) -> str:
+    s, c, src = frames["studies"], frames["claims"], frames["sources"]
+    facts = {
+        "version": PACKAGE["version"],
+        "overview": overview(frames),
+        "n_studies": len(s),
+        "n_unresolved": int((s["verification"] == "unresolved").sum()),
+        "n_human": int(s["design"].astype(str).str.startswith(("human", "neuroimaging")).sum()),
+        "n_developer": int(s["developer_affiliated"].eq(True).fillna(False).sum()),
+        "n_affiliation_unknown": int(s["developer_affiliated"].isna().sum()),
+        "n_claims": len(c),
+        "verdicts": ", ".join(f"{k} {v}" for k, v in c["verdict"].value_counts(sort=False).items() if v),
+        "tiers": ", ".join(f"{k} {v}" for k, v in src["reliability_tier"].value_counts(sort=False).items() if v),
+    }
+    return template.format(**facts)
+
+
+def readme(current: str, frames) -> str:
+    if not README_MARK.search(current):
+        raise ValueError("README.md lacks the <!-- tables:start --> / <!-- tables:end --> markers")
+    return README_MARK.sub(lambda m: m.group(1) + overview(frames) + m.group(2), current)
+
+
+def outputs(root: Path, frames) -> dict[Path, bytes]:
+    template = (root / "docs" / "datasheet.template.md")
+    files = {root / "docs" / "data-dictionary.md": data_dictionary(frames).encode()}
+    if template.exists():
+        files[root / "docs" / "datasheet.md"] = datasheet(frames, template.read_text("utf-8")).encode()
+    if (root / "README.md").exists():
+        files[root / "README.md"] = readme((root / "README.md").read_text("utf-8"), frames).encode()
+    return files
