@@ -2,6 +2,7 @@
 rules of the data, metadata in sync with the registry, and Frictionless. Nothing is written."""
 
 import json
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +56,33 @@ def _line_numbers(frame: pd.DataFrame) -> pd.Series:
     return (2 + pd.Series(range(len(frame)), index=frame.index) + newlines.cumsum().shift(fill_value=0)).astype(int)
 
 
+def _parser_problem(name: str, message: str) -> Problem:
+    """Turn the C parser's message into a located problem."""
+    import re
+    if match := re.search(r"inside string starting at row (\d+)", message):
+        return Problem(name, int(match.group(1)) + 1, "", '"', "a quoted cell opens here and never closes "
+                                                              "(unbalanced quote)")
+    if match := re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message):
+        return Problem(name, int(match.group(2)), "", f"{match.group(3)} cells",
+                       f"row has {match.group(3)} cells, the header has {match.group(1)} (stray comma or quote)")
+    return Problem(name, None, "", "", f"the CSV cannot be parsed: {message}")
+
+
+def _ragged_row(name: str, raw: bytes) -> Problem:
+    """Locate the first row whose cell count differs from the header's (slow path, errors only)."""
+    import csv
+    import io
+    reader = csv.reader(io.StringIO(raw.decode("utf-8")))
+    width = len(next(reader))
+    start = reader.line_num + 1
+    for row in reader:
+        if len(row) != width:
+            return Problem(name, start, "", f"{len(row)} cells",
+                           f"row has {len(row)} cells, the header has {width} (stray comma or unbalanced quote)")
+        start = reader.line_num + 1
+    return Problem(name, None, "", "", "a row has more cells than the header (stray comma or unbalanced quote)")
+
+
 def read_checked(name: str, root: Path) -> tuple[Table | None, list[Problem]]:
     """Read one CSV as text, reporting encoding and layout faults instead of guessing."""
     file = path(name, root)
@@ -75,10 +103,15 @@ def read_checked(name: str, root: Path) -> tuple[Table | None, list[Problem]]:
     if problems:
         return None, problems
     try:
-        frame = pd.read_csv(file, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+        with warnings.catch_warnings():
+            # pandas only warns when a row has more cells than the header; that is an error here
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(file, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8",
+                                index_col=False)
+    except pd.errors.ParserWarning:
+        return None, [_ragged_row(name, raw)]
     except (pd.errors.ParserError, ValueError) as err:
-        return None, [Problem(name, None, "", "", f"the CSV cannot be parsed ({err}); look for an unbalanced quote "
-                                                    "or a row with too many cells")]
+        return None, [_parser_problem(name, str(err))]
     expected = RESOURCES[name]["fields"]
     header = list(frame.columns)
     if header != expected:
@@ -131,9 +164,15 @@ def metadata_problems(root: Path) -> list[Problem]:
     out = []
     for name in TABLES:
         file = root / "schemas" / f"{name}.schema.json"
-        if not file.exists() or json.loads(file.read_text("utf-8")) != table_schema(name):
-            out.append(Problem(name, None, "", str(file.relative_to(root)),
-                               "schema file differs from the registry; run `semax-evidence build`"))
+        expected = table_schema(name)
+        found = json.loads(file.read_text("utf-8")) if file.exists() else {}
+        if found == expected:
+            continue
+        by_name = {f.get("name"): f for f in found.get("fields", [])}
+        differing = [f["name"] for f in expected["fields"] if by_name.get(f["name"]) != f] or [""]
+        for column in differing:
+            out.append(Problem(name, None, column, f"schemas/{name}.schema.json",
+                               "schema file differs from the registry (metadata.py); run `semax-evidence build`"))
     package_file = root / "datapackage.json"
     if not package_file.exists():
         return out + [Problem("datapackage", None, "", "datapackage.json", "the descriptor is missing")]

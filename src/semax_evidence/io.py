@@ -35,7 +35,7 @@ def path(name: str, root: Path | None = None) -> Path:
 def read_raw(name: str, root: Path | None = None) -> pd.DataFrame:
     """Every cell as a string; empty cells (and only those) are missing."""
     return pd.read_csv(path(name, root), dtype=str, keep_default_na=False, na_values=[""],
-                       encoding="utf-8")
+                       encoding="utf-8", index_col=False)
 
 
 def _dtype_converter(name: str):

@@ -36,7 +36,10 @@ def _minimum(low) -> pa.Check:
 
 
 def column_checks(spec: dict) -> list[pa.Check]:
-    checks = [pa.Check(lambda s: s.str.strip() == s, error="must not start or end with whitespace")]
+    checks = [pa.Check(lambda s: s.str.strip() == s, error="must not start or end with whitespace"),
+              # cells never span lines here, so a line break means a quote swallowed the rows after it
+              pa.Check(lambda s: ~s.str.contains("\n", regex=False),
+                       error="holds a line break: an unbalanced quote swallowed the following rows")]
     kind = spec["type"]
     if kind in TYPE_PATTERNS:
         checks.append(_matches(*TYPE_PATTERNS[kind]))

@@ -1,0 +1,257 @@
+"""Ordinary ways a hand edit breaks the package: one fault per entry, applied to a copy of the real data.
+
+Each fault returns what validate must report: (table, line, column, value) and a phrase of the rule.
+line None means a file-level problem; column "" means the whole row or file."""
+
+import json
+from pathlib import Path
+
+from helpers import refresh_descriptor, set_cell
+from semax_evidence.io import read_raw
+
+FAULTS = {}
+
+
+def fault(name):
+    def register(func):
+        FAULTS[name] = func
+        return func
+    return register
+
+
+def _csv(root: Path, table: str) -> Path:
+    return root / "data" / f"{table}.csv"
+
+
+def _bytes_edit(root, table, change):
+    file = _csv(root, table)
+    file.write_bytes(change(file.read_bytes()))
+    refresh_descriptor(root)
+
+
+def _row_with(root, table, column):
+    frame = read_raw(table, root)
+    return int(frame.index[frame[column].notna()][0])
+
+
+@fault("wrong type")
+def _(root):
+    set_cell(root, "studies", 0, "n_total", "twelve")
+    return ("studies", 2, "n_total", "twelve"), "whole number"
+
+
+@fault("out-of-vocabulary value")
+def _(root):
+    set_cell(root, "effects", 0, "direction", "up")
+    return ("effects", 2, "direction", "up"), "must be one of"
+
+
+@fault("duplicate primary key")
+def _(root):
+    frame = read_raw("effects", root)
+    set_cell(root, "effects", 1, "effect_id", frame["effect_id"].iloc[0])
+    return ("effects", 3, "effect_id", frame["effect_id"].iloc[0]), "unique"
+
+
+@fault("dangling foreign key")
+def _(root):
+    set_cell(root, "effects", 0, "study_id", "S999")
+    return ("effects", 2, "study_id", "S999"), "foreign key"
+
+
+@fault("empty required cell")
+def _(root):
+    set_cell(root, "effects", 0, "outcome", None)
+    return ("effects", 2, "outcome", ""), "required"
+
+
+@fault("impossible date")
+def _(root):
+    set_cell(root, "studies", 0, "reviewed_on", "2026-02-30")
+    return ("studies", 2, "reviewed_on", "2026-02-30"), "real calendar date"
+
+
+@fault("year in the future")
+def _(root):
+    set_cell(root, "studies", 0, "year", "2999")
+    return ("studies", 2, "year", "2999"), "future"
+
+
+@fault("negative n")
+def _(root):
+    set_cell(root, "studies", 0, "n_total", "-5")
+    return ("studies", 2, "n_total", "-5"), ">= 1"
+
+
+@fault("zero n")
+def _(root):
+    set_cell(root, "studies", 0, "n_total", "0")
+    return ("studies", 2, "n_total", "0"), ">= 1"
+
+
+@fault("magnitude without a unit")
+def _(root):
+    row = _row_with(root, "effects", "magnitude")
+    set_cell(root, "effects", row, "magnitude_unit", None)
+    value = read_raw("effects", root)["magnitude"].iloc[row]
+    return ("effects", row + 2, "magnitude", value), "needs a magnitude_unit"
+
+
+@fault("dose_min > dose_max")
+def _(root):
+    row = _row_with(root, "doses", "dose_max")
+    frame = read_raw("doses", root)
+    bigger = str(float(frame["dose_max"].iloc[row]) + 1)
+    set_cell(root, "doses", row, "dose_min", bigger)
+    return ("doses", row + 2, "dose_min", bigger), "must not exceed dose_max"
+
+
+@fault("malformed PMID")
+def _(root):
+    row = _row_with(root, "studies", "pmid")
+    set_cell(root, "studies", row, "pmid", "PMID 123")
+    return ("studies", row + 2, "pmid", "PMID 123"), "pattern"
+
+
+@fault("malformed DOI")
+def _(root):
+    row = _row_with(root, "studies", "doi")
+    set_cell(root, "studies", row, "doi", "doi:10.1000/xyz")
+    return ("studies", row + 2, "doi", "doi:10.1000/xyz"), "pattern"
+
+
+@fault("malformed PMCID")
+def _(root):
+    set_cell(root, "studies", 0, "pmcid", "3987924")
+    return ("studies", 2, "pmcid", "3987924"), "pattern"
+
+
+@fault("CAS with a wrong check digit")
+def _(root):
+    row = _row_with(root, "variants", "cas_number")
+    cas = read_raw("variants", root)["cas_number"].iloc[row]
+    wrong = cas[:-1] + str((int(cas[-1]) + 1) % 10)
+    set_cell(root, "variants", row, "cas_number", wrong)
+    return ("variants", row + 2, "cas_number", wrong), "check digit"
+
+
+@fault("non-http(s) URL")
+def _(root):
+    set_cell(root, "sources", 0, "url", "ftp://example.org/semax")
+    return ("sources", 2, "url", "ftp://example.org/semax"), "pattern"
+
+
+@fault("same PMID on two studies")
+def _(root):
+    frame = read_raw("studies", root)
+    row = _row_with(root, "studies", "pmid")
+    other = int(frame.index[frame["pmid"].isna() & frame["verified_url"].notna()][0])
+    set_cell(root, "studies", other, "pmid", frame["pmid"].iloc[row])
+    return ("studies", other + 2, "pmid", frame["pmid"].iloc[row]), "unique"
+
+
+@fault("UTF-8 byte-order mark")
+def _(root):
+    _bytes_edit(root, "claims", lambda b: b"\xef\xbb\xbf" + b)
+    return ("claims", 1, "", "\\ufeff"), "byte-order mark"
+
+
+@fault("CRLF line endings")
+def _(root):
+    _bytes_edit(root, "doses", lambda b: b.replace(b"\n", b"\r\n"))
+    return ("doses", 1, "", "\\r\\n"), "CRLF"
+
+
+@fault("bytes that are not UTF-8")
+def _(root):
+    def change(data):
+        lines = data.split(b"\n")
+        lines[2] = lines[2].replace(b",", b",\xe9", 1)  # Latin-1 e-acute, as a spreadsheet might save it
+        return b"\n".join(lines)
+    _bytes_edit(root, "studies", change)
+    return ("studies", 3, "", "b'\\xe9'"), "not valid UTF-8"
+
+
+@fault("leading or trailing whitespace")
+def _(root):
+    value = read_raw("studies", root)["title"].dropna().iloc[0]
+    row = _row_with(root, "studies", "title")
+    set_cell(root, "studies", row, "title", value + " ")
+    return ("studies", row + 2, "title", value + " "), "whitespace"
+
+
+@fault("unbalanced quote")
+def _(root):
+    def change(data):
+        lines = data.split(b"\n")
+        lines[1] = lines[1].replace(b",", b',"', 1)
+        return b"\n".join(lines)
+    _bytes_edit(root, "variants", change)
+    return ("variants", 2, None, None), "unbalanced quote"
+
+
+@fault("extra column")
+def _(root):
+    def change(data):
+        lines = data.split(b"\n")
+        return b"\n".join([lines[0] + b",comment"] + [line + b"," if line else line for line in lines[1:]])
+    _bytes_edit(root, "doses", change)
+    return ("doses", 1, "comment", "comment"), "extra column"
+
+
+def _columns_edit(root, table, change):
+    """Rewrite every CSV row with change(row), as a spreadsheet that moved or deleted a column would."""
+    import csv
+    import io
+
+    def rewrite(data):
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(change(r) for r in csv.reader(io.StringIO(data.decode())))
+        return out.getvalue().encode()
+    _bytes_edit(root, table, rewrite)
+
+
+@fault("missing column")
+def _(root):
+    _columns_edit(root, "effects", lambda r: r[:5] + r[6:])  # column 6 is tissue
+    return ("effects", 1, "tissue", ""), "missing"
+
+
+@fault("reordered columns")
+def _(root):
+    _columns_edit(root, "sources", lambda r: r[1:2] + r[:1] + r[2:])
+    return ("sources", 1, "", None), "out of order"
+
+
+for _prefix in ["=", "+", "-", "@"]:
+    def _formula(root, prefix=_prefix):
+        row = _row_with(root, "studies", "title")
+        value = prefix + "HYPERLINK(\"http://example.org\")"
+        set_cell(root, "studies", row, "title", value)
+        return ("studies", row + 2, "title", value), "formula"
+    FAULTS[f"cell starting with {_prefix}"] = _formula
+
+
+@fault("stale hash in datapackage.json")
+def _(root):
+    file = _csv(root, "effects")
+    file.write_bytes(file.read_bytes().replace(b"increase", b"decrease", 1))
+    return ("effects", None, "", None), "hash is stale"
+
+
+@fault("stale byte count in datapackage.json")
+def _(root):
+    descriptor = json.loads((root / "datapackage.json").read_text())
+    descriptor["resources"][0]["bytes"] += 1
+    (root / "datapackage.json").write_text(json.dumps(descriptor, indent=2))
+    return ("variants", None, "", None), "bytes is stale"
+
+
+@fault("schema changed in one place only")
+def _(root):
+    file = root / "schemas" / "claims.schema.json"
+    schema = json.loads(file.read_text())
+    verdict = next(f for f in schema["fields"] if f["name"] == "verdict")
+    verdict["constraints"]["enum"].append("partly_true")
+    file.write_text(json.dumps(schema, indent=2))
+    return ("claims", None, "verdict", "schemas/claims.schema.json"), "differs from the registry"
