@@ -35,7 +35,7 @@ def drops_to_ug(drops: float, drop_volume_ml: float, percent_w_v: float) -> floa
     """Mass in `drops` drops of a solution of `percent_w_v` % (grams per 100 mL)."""
     q = ureg().Quantity
     volume = q(drops * drop_volume_ml, "milliliter")
-    strength = q(percent_w_v, "gram / (100 milliliter)")
+    strength = q(percent_w_v / 100, "gram / milliliter")  # w/v percent: grams per 100 mL
     return float((volume * strength).to("microgram").magnitude)
 
 
