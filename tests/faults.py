@@ -255,3 +255,9 @@ def _(root):
     verdict["constraints"]["enum"].append("partly_true")
     file.write_text(json.dumps(schema, indent=2))
     return ("claims", None, "verdict", "schemas/claims.schema.json"), "differs from the registry"
+
+
+@fault("text a naive reader turns into NaN")
+def _(root):
+    set_cell(root, "studies", 0, "notes", "N/A")
+    return ("studies", 2, "notes", "N/A"), "pandas reads as missing"

@@ -3,6 +3,7 @@ error can name the exact value the CSV holds."""
 
 from functools import cache
 
+import pandas as pd
 import pandera.pandas as pa
 
 from .metadata import RESOURCES
@@ -18,6 +19,7 @@ TYPE_PATTERNS = {
     "date": (r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "must be a date YYYY-MM-DD"),
 }
 FORMULA_START = ("=", "+", "-", "@")
+NAIVE_NA = sorted(pd.io.parsers.readers.STR_NA_VALUES - {""})
 
 
 def _matches(pattern: str, rule: str) -> pa.Check:
@@ -41,6 +43,10 @@ def column_checks(spec: dict) -> list[pa.Check]:
               pa.Check(lambda s: ~s.str.contains("\n", regex=False),
                        error="holds a line break: an unbalanced quote swallowed the following rows")]
     kind = spec["type"]
+    if kind == "string":
+        # a naive pd.read_csv would silently turn these into NaN; the data never relies on them
+        checks.append(pa.Check(lambda s: ~s.isin(NAIVE_NA), error="is a text pandas reads as missing by default "
+                                                                 "(e.g. NA, None, null); reword it"))
     if kind in TYPE_PATTERNS:
         checks.append(_matches(*TYPE_PATTERNS[kind]))
     if kind == "date":
