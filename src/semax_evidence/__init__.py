@@ -14,4 +14,10 @@ def validate(root=None, frictionless=True):
     return _validate(root, frictionless)
 
 
-__all__ = ["__version__", "list_tables", "load", "load_all", "path", "validate"]
+def cite(format="bibtex"):
+    """Citation of this release: format 'bibtex' or 'apa'. Cite the primary studies too."""
+    from .release import cite as _cite
+    return _cite(format)
+
+
+__all__ = ["cite", "__version__", "list_tables", "load", "load_all", "path", "validate"]

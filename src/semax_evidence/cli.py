@@ -33,6 +33,30 @@ def _tables(args) -> int:
     return 0
 
 
+def _release(args) -> int:
+    from .release import build_archive, sha256
+    archive = build_archive(args.root or _default_root())
+    print(f"{archive}  sha256:{sha256(archive)}")
+    return 0
+
+
+def _diff(args) -> int:
+    from .release import diff, format_diff
+    print(format_diff(diff(args.old, args.new)), end="")
+    return 0
+
+
+def _cite(args) -> int:
+    from .release import cite
+    print(cite(args.format), end="")
+    return 0
+
+
+def _default_root():
+    from .io import default_root
+    return default_root()
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="semax-evidence", description="Semax Evidence Dataset tools")
     parser.add_argument("--root", type=Path, default=None, help="package folder (default: the bundled one)")
@@ -44,6 +68,15 @@ def main(argv=None) -> int:
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 if any file is stale")
     p.set_defaults(func=_build)
     sub.add_parser("tables", help="list the tables and their shapes").set_defaults(func=_tables)
+    sub.add_parser("release", help="build dist/semax-evidence-<version>.zip with SHA256SUMS").set_defaults(
+        func=_release)
+    p = sub.add_parser("diff", help="row-level changes between two package folders or release archives")
+    p.add_argument("old", type=Path)
+    p.add_argument("new", type=Path)
+    p.set_defaults(func=_diff)
+    p = sub.add_parser("cite", help="print the citation of this release")
+    p.add_argument("--format", choices=["bibtex", "apa"], default="bibtex")
+    p.set_defaults(func=_cite)
     args = parser.parse_args(argv)
     return args.func(args)
 

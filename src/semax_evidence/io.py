@@ -64,12 +64,22 @@ def typed(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     return out
 
 
-def load(name: str, root: Path | None = None) -> pd.DataFrame:
-    """Typed DataFrame of one table: nullable Int64/Float64/boolean, categories for enums, real dates."""
-    return typed(read_raw(name, root), name)
+def _root_for(root: Path | None, version: str | None) -> Path | None:
+    if version is None:
+        return root
+    from .release import fetch  # pooch only when a release is asked for
+    return fetch(version)
 
 
-def load_all(root: Path | None = None) -> dict[str, pd.DataFrame]:
+def load(name: str, root: Path | None = None, version: str | None = None) -> pd.DataFrame:
+    """Typed DataFrame of one table: nullable Int64/Float64/boolean, categories for enums, real dates.
+
+    version="X.Y.Z" downloads that release once (SHA-256 checked) and loads from the cache."""
+    return typed(read_raw(name, _root_for(root, version)), name)
+
+
+def load_all(root: Path | None = None, version: str | None = None) -> dict[str, pd.DataFrame]:
+    root = _root_for(root, version)
     return {name: load(name, root) for name in TABLES}
 
 
