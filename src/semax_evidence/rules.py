@@ -121,7 +121,7 @@ def publication_sources_name_their_study(t):
                               "a source of type publication needs its study_id")
 
 
-ID_TOKEN = re.compile(r"\b(?:S[0-9]{3}|E[0-9]{4}|D[0-9]{3}|C[0-9]{3})\b")
+ID_TOKEN = re.compile(r"\b(?:S[0-9]{3,}|E[0-9]{4,}|D[0-9]{3,}|C[0-9]{3,})\b")
 ID_TABLE = {"S": ("studies", "study_id"), "E": ("effects", "effect_id"), "D": ("doses", "dose_id"),
             "C": ("claims", "claim_id")}
 

@@ -1,0 +1,174 @@
+"""Benchmark: validation and loading as the data grows. Prints figures; it is not a test.
+
+    python scripts/benchmark.py                 # 10k and 100k effects rows
+    python scripts/benchmark.py --sizes 10000 100000 1000000 [--frictionless-at-1m]
+
+Synthetic packages are generated from the package's own registry (valid by construction): effects rows as
+given, one study per 10 effects, sources = studies + 100 web pages, one claim and one dose per 10 effects.
+Each step runs in a fresh process (so its peak memory is its own); seconds are the median of --runs runs."""
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from semax_evidence.io import atomic_write, read_raw
+from semax_evidence.metadata import FIELDS, RESOURCES, TABLES
+from semax_evidence.tableschema import dumps, package_descriptor, table_schema
+from semax_evidence.vocabularies import VOCABULARIES
+
+REPO = Path(__file__).resolve().parents[1]
+PREFIX = {"study_id": "S", "effect_id": "E", "claim_id": "C", "dose_id": "D"}
+WIDTH = {"study_id": 3, "effect_id": 4, "claim_id": 3, "dose_id": 3}
+
+
+def _ids(col, n):
+    return [f"{PREFIX[col]}{i:0{WIDTH[col]}d}" for i in range(1, n + 1)]
+
+
+def _column(table, col, n, rng, keys):
+    spec = FIELDS[col]
+    res = RESOURCES[table]
+    if col in res["primary_key"] and col in PREFIX:
+        return _ids(col, n)
+    if col == "source_id" and table == "sources":
+        return [f"src_{i}" for i in range(n)]
+    ref = res.get("foreign_keys", {}).get(col)
+    if ref:
+        pool = keys[ref]
+        return list(rng.choice(pool, n)) if col not in ("parent_variant_id", "study_id") or table != "sources" \
+            else [None] * n
+    if "enum" in spec:
+        return list(rng.choice(list(VOCABULARIES[spec["enum"]]), n))
+    kind = spec["type"]
+    if kind == "integer":
+        return list(rng.integers(1, 500, n))
+    if kind == "year":
+        return list(rng.integers(1990, 2021, n))
+    if kind == "number":
+        return list(np.round(rng.uniform(0, 100, n), 3))
+    if kind == "boolean":
+        return list(rng.choice(["true", "false"], n))
+    if kind == "date":
+        return ["2020-01-01"] * n
+    if col in ("outcome", "tissue"):
+        return list(rng.choice(["bdnf", "ngf", "hippocampus", "frontal_cortex", "memory"], n))
+    if spec.get("text"):
+        return [f"synthetic text {i}" for i in range(n)]
+    return [None] * n  # identifiers, addresses and lists stay empty: valid and realistic for most rows
+
+
+def synthesize(root: Path, n_effects: int, seed: int = 0) -> Path:
+    rng = np.random.default_rng(seed)
+    sizes = {"effects": n_effects, "studies": max(n_effects // 10, 1), "claims": max(n_effects // 10, 1),
+             "doses": max(n_effects // 10, 1)}
+    sizes["sources"] = sizes["studies"] + 100
+    frames = {"variants": read_raw("variants", REPO), "outcome_summary": read_raw("outcome_summary", REPO)}
+    keys = {"variants": frames["variants"]["variant_id"].to_numpy(),
+            "studies": np.array(_ids("study_id", sizes["studies"])),
+            "sources": np.array([f"src_{i}" for i in range(sizes["sources"])])}
+    for table in ["studies", "sources", "effects", "claims", "doses"]:
+        n = sizes[table]
+        frame = pd.DataFrame({c: _column(table, c, n, rng, keys) for c in RESOURCES[table]["fields"]})
+        frames[table] = frame
+    s = frames["studies"]
+    s["verification"] = "unresolved"
+    e = frames["effects"]
+    e.loc[e["magnitude"].notna(), ["magnitude_relation", "magnitude_unit"]] = ["equal", "fold"]
+    e["time_point_unit"] = "h"
+    d = frames["doses"]
+    d["dose_max"] = [float(x) * 2 for x in d["dose_min"]]
+    frames["sources"]["source_type"] = "other"
+    frames["claims"]["rationale"] = "No evidence row."
+    for table in TABLES:
+        frame = frames[table].astype(object).where(frames[table].notna(), None).astype(str)
+        frame = frame.replace({"None": ""})
+        atomic_write(root / "data" / f"{table}.csv",
+                     frame.to_csv(index=False, lineterminator="\n").encode())
+        atomic_write(root / "schemas" / f"{table}.schema.json", dumps(table_schema(table)).encode())
+    atomic_write(root / "datapackage.json", dumps(package_descriptor(root)).encode())
+    return root
+
+
+STEPS = {
+    "raw read": "import pandas as pd, pathlib\n"
+                "[pd.read_csv(p) for p in sorted(pathlib.Path(ROOT, 'data').glob('*.csv'))]",
+    "typed load_all": "import semax_evidence as se\nse.load_all(root=ROOT)",
+    "validate": "import semax_evidence as se\nproblems = se.validate(ROOT, frictionless=False)\n"
+                "assert not problems, problems[:5]",
+    "frictionless": "import frictionless\nreport = frictionless.validate(ROOT + '/datapackage.json')\n"
+                    "assert report.valid, report.flatten(['rowNumber', 'fieldName', 'type'])[:5]",
+}
+RUNNER = """
+import json, resource, sys, time
+ROOT = sys.argv[1]
+start = time.perf_counter()
+{code}
+seconds = time.perf_counter() - start
+print(json.dumps({{"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+def run_step(step: str, root: Path, runs: int) -> dict:
+    results = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", RUNNER.format(code=STEPS[step]), str(root)],
+                             capture_output=True, text=True)
+        if out.returncode:
+            raise RuntimeError(f"{step} failed:\n{out.stderr[-3000:]}")
+        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    return {"seconds": statistics.median(r["seconds"] for r in results),
+            "peak_mb": max(r["peak_mb"] for r in results)}
+
+
+def cold(code: str, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--frictionless-at-1m", action="store_true")
+    args = parser.parse_args()
+    table = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            root = synthesize(Path(tmp) / str(n), n)
+            steps = [s for s in STEPS if s != "frictionless" or n < 1_000_000 or args.frictionless_at_1m]
+            table[n] = {s: run_step(s, root, args.runs if s != "frictionless" else 1) for s in steps}
+            print(f"{n:>9} effects rows: " + ", ".join(f"{s} {r['seconds']:.2f}s/{r['peak_mb']:.0f}MB"
+                                                      for s, r in table[n].items()), flush=True)
+    print()
+    print(f"{'effects rows':>12} {'raw read s':>10} {'load s':>8} {'validate s':>10} {'frictionless s':>14} "
+          f"{'load/raw':>8} {'valid/raw':>9} {'fl/valid':>8} {'peak MB (raw/load/valid/fl)':>28}")
+    for n, r in table.items():
+        raw, load, val = r["raw read"]["seconds"], r["typed load_all"]["seconds"], r["validate"]["seconds"]
+        fl = r.get("frictionless", {}).get("seconds")
+        peaks = "/".join(f"{r[s]['peak_mb']:.0f}" if s in r else "-" for s in STEPS)
+        print(f"{n:>12} {raw:>10.2f} {load:>8.2f} {val:>10.2f} {fl if fl is None else round(fl, 2)!s:>14} "
+              f"{load / raw:>8.2f} {val / raw:>9.2f} {'-' if fl is None else f'{fl / val:.1f}':>8} {peaks:>28}")
+    sizes = sorted(table)
+    for a, b in zip(sizes, sizes[1:]):
+        growth = {s: table[b][s]["seconds"] / table[a][s]["seconds"] for s in table[b] if s in table[a]}
+        print(f"growth {a} -> {b} rows ({b // a}x): " + ", ".join(f"{s} {g:.1f}x" for s, g in growth.items()))
+    csvs = ", ".join(repr(str(REPO / "data" / f"{t}.csv")) for t in TABLES)
+    print(f"cold real package: import + load_all {cold('import semax_evidence as s; s.load_all()', args.runs):.2f}s"
+          f" vs pandas read_csv {cold(f'import pandas; [pandas.read_csv(f) for f in ({csvs})]', args.runs):.2f}s")
+
+
+if __name__ == "__main__":
+    main()
