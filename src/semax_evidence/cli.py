@@ -34,8 +34,12 @@ def _tables(args) -> int:
 
 
 def _release(args) -> int:
+    from . import export
     from .release import build_archive, sha256
-    archive = build_archive(args.root or _default_root())
+    root = args.root or _default_root()
+    export.to_sqlite(root / "dist" / "exports" / "semax-evidence.sqlite", root)  # exports ship in the archive
+    export.to_parquet(root / "dist" / "exports" / "parquet", root)
+    archive = build_archive(root)
     print(f"{archive}  sha256:{sha256(archive)}")
     return 0
 
@@ -49,6 +53,17 @@ def _diff(args) -> int:
 def _cite(args) -> int:
     from .release import cite
     print(cite(args.format), end="")
+    return 0
+
+
+def _export(args) -> int:
+    from . import export
+    out = args.out or (args.root or _default_root()) / "dist" / "exports"
+    if args.format == "sqlite":
+        print(export.to_sqlite(out / "semax-evidence.sqlite", args.root))
+    else:
+        for file in export.to_parquet(out / "parquet", args.root):
+            print(file)
     return 0
 
 
@@ -74,6 +89,10 @@ def main(argv=None) -> int:
     p.add_argument("old", type=Path)
     p.add_argument("new", type=Path)
     p.set_defaults(func=_diff)
+    p = sub.add_parser("export", help="write the tables as one SQLite database or as Parquet files")
+    p.add_argument("format", choices=["sqlite", "parquet"])
+    p.add_argument("--out", type=Path, default=None, help="folder (default: dist/exports)")
+    p.set_defaults(func=_export)
     p = sub.add_parser("cite", help="print the citation of this release")
     p.add_argument("--format", choices=["bibtex", "apa"], default="bibtex")
     p.set_defaults(func=_cite)

@@ -1,0 +1,83 @@
+"""Exports: one SQLite database with keys enforced, and typed Parquet files."""
+
+import json
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .io import atomic_write, default_root, load_all
+from .metadata import FIELDS, PACKAGE, RESOURCES, TABLES
+
+SQL_TYPES = {"string": "TEXT", "date": "TEXT", "integer": "INTEGER", "year": "INTEGER", "number": "REAL",
+             "boolean": "INTEGER"}
+
+
+def create_statements(table: str) -> list[str]:
+    res = RESOURCES[table]
+    cols = []
+    for name in res["fields"]:
+        spec = FIELDS[name]
+        required = name in res["primary_key"] or name in res.get("required", [])
+        check = ""
+        if spec["type"] == "boolean":
+            check = f" CHECK ({name} IN (0, 1))"
+        cols.append(f'"{name}" {SQL_TYPES[spec["type"]]}{" NOT NULL" if required else ""}{check}')
+    cols.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in res["primary_key"]) + ")")
+    for col, ref in res.get("foreign_keys", {}).items():
+        cols.append(f'FOREIGN KEY ("{col}") REFERENCES "{ref}" ("{RESOURCES[ref]["primary_key"][0]}")')
+    stmts = [f'CREATE TABLE "{table}" (\n  ' + ",\n  ".join(cols) + "\n)"]
+    stmts += [f'CREATE INDEX "ix_{table}_{col}" ON "{table}" ("{col}")' for col in res.get("foreign_keys", {})]
+    return stmts
+
+
+def _sql_values(frame: pd.DataFrame, table: str) -> list[tuple]:
+    out = frame.copy()
+    for name in RESOURCES[table]["fields"]:
+        kind = FIELDS[name]["type"]
+        col = out[name]
+        if kind == "date":
+            out[name] = col.dt.strftime("%Y-%m-%d")
+        elif kind == "boolean":
+            out[name] = col.astype("Int64")
+        out[name] = out[name].astype(object).where(out[name].notna(), None)
+    return [tuple(row) for row in out.itertuples(index=False, name=None)]
+
+
+def to_sqlite(target: Path, root: Path | None = None) -> Path:
+    frames = load_all(root)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "db.sqlite"
+        con = sqlite3.connect(db, isolation_level=None)  # explicit transactions
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute("BEGIN")
+        con.execute("PRAGMA defer_foreign_keys = ON")  # circular and self references: checked at COMMIT
+        for table in TABLES:
+            for stmt in create_statements(table):
+                con.execute(stmt)
+        con.execute("CREATE TABLE _metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        descriptor = (Path(root or default_root()) / "datapackage.json").read_text("utf-8")
+        con.executemany("INSERT INTO _metadata VALUES (?, ?)",
+                        [("name", PACKAGE["name"]), ("version", PACKAGE["version"]),
+                         ("license", PACKAGE["licenses"][0]["name"]), ("datapackage", descriptor)])
+        for table in TABLES:
+            marks = ", ".join("?" * len(RESOURCES[table]["fields"]))
+            con.executemany(f'INSERT INTO "{table}" VALUES ({marks})', _sql_values(frames[table], table))
+        con.execute("COMMIT")
+        con.close()
+        atomic_write(target, db.read_bytes())
+    return target
+
+
+def to_parquet(folder: Path, root: Path | None = None) -> list[Path]:
+    written = []
+    for table, frame in load_all(root).items():
+        with tempfile.NamedTemporaryFile(suffix=".parquet") as tmp:
+            frame.to_parquet(tmp.name, index=False)
+            target = Path(folder) / f"{table}.parquet"
+            atomic_write(target, Path(tmp.name).read_bytes())
+            written.append(target)
+    return written
+
+

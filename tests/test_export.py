@@ -1,0 +1,59 @@
+import sqlite3
+
+import pandas as pd
+import pytest
+
+from semax_evidence import export, load
+from semax_evidence.metadata import FIELDS, RESOURCES
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    return export.to_sqlite(tmp_path_factory.mktemp("x") / "semax.sqlite")
+
+
+def _as_text(series, kind):
+    if kind == "date":
+        series = series.dt.strftime("%Y-%m-%d")
+    if kind == "boolean":
+        series = series.astype("Int64")
+    return [None if pd.isna(v) else str(v) for v in series]
+
+
+def test_sqlite_has_every_row_and_value(db, table):
+    con = sqlite3.connect(db)
+    frame = load(table)
+    cursor = con.execute(f'SELECT * FROM "{table}"')
+    names = [d[0] for d in cursor.description]
+    rows = cursor.fetchall()
+    stored = {name: [row[i] for row in rows] for i, name in enumerate(names)}
+    assert len(rows) == len(frame)
+    for col in RESOURCES[table]["fields"]:
+        kind = FIELDS[col]["type"]
+        expected = _as_text(frame[col], kind)
+        got = [None if v is None else str(int(v)) if kind in ("integer", "year", "boolean") else
+               (repr(v) if isinstance(v, float) else str(v)) for v in stored[col]]
+        if kind == "number":
+            expected = [None if v is None else repr(float(v)) for v in expected]
+        assert got == expected, f"{table}.{col}"
+
+
+def test_sqlite_refuses_a_dangling_key(db):
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA foreign_keys = ON")
+    with pytest.raises(sqlite3.IntegrityError):
+        con.execute("INSERT INTO effects (effect_id, study_id, variant_id, outcome, measure, direction, location, "
+                    "source_id) VALUES ('E9999', 'S999', 'semax', 'bdnf', 'protein', 'increase', 'abstract', "
+                    "'article_000')")
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert con.execute("SELECT value FROM _metadata WHERE key = 'license'").fetchone() == ("CC-BY-4.0",)
+
+
+def test_parquet_round_trips_typed_frames(tmp_path, table):
+    export.to_parquet(tmp_path)
+    back = pd.read_parquet(tmp_path / f"{table}.parquet")
+    original = load(table)
+    assert list(back.columns) == list(original.columns) and len(back) == len(original)
+    for col in original.columns:
+        assert str(back[col].dtype) == str(original[col].dtype), col
+    pd.testing.assert_frame_equal(back, original, check_dtype=False, check_categorical=False)
