@@ -17,7 +17,6 @@ ARCHIVE_FILES = ["datapackage.json", "README.md", "CITATION.cff", "LICENSE", "CH
                  "docs/data-dictionary.md", "docs/datasheet.md"]
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same commit gives the same bytes
 RELEASES_FILE = Path(__file__).with_name("releases.json")
-DEFAULT_BASE_URL = "https://github.com/semax-evidence/semax-evidence/releases/download/v{version}/"
 AUTHORS = [{"name": "Semax Evidence Dataset contributors"}]
 
 
@@ -164,7 +163,10 @@ def fetch(version: str, base_url: str | None = None, cache_dir: Path | None = No
     hashes = release_hashes()
     if version not in hashes:
         raise KeyError(f"no release {version!r} in the registry; known: {', '.join(sorted(hashes)) or 'none'}")
-    base = base_url or os.environ.get("SEMAX_EVIDENCE_BASE_URL") or DEFAULT_BASE_URL
+    base = base_url or os.environ.get("SEMAX_EVIDENCE_BASE_URL")
+    if not base:
+        raise RuntimeError("no download address: set SEMAX_EVIDENCE_BASE_URL to the folder that holds the release "
+                           "archives (it may contain {version})")
     name = f"{archive_name(version)}.zip"
     cache = Path(cache_dir or os.environ.get("SEMAX_EVIDENCE_CACHE") or pooch.os_cache("semax-evidence"))
     files = pooch.retrieve(base.format(version=version).rstrip("/") + "/" + name, known_hash=f"sha256:{hashes[version]}",
