@@ -1,6 +1,8 @@
-"""Command line: semax-evidence validate | build | tables."""
+"""Command line: semax-evidence validate | build | tables | release | diff | export | serve | cite."""
 
 import argparse
+import importlib.util
+import os
 import sys
 from pathlib import Path
 
@@ -35,10 +37,13 @@ def _tables(args) -> int:
 
 def _release(args) -> int:
     from . import export
+    from .datasette import METADATA_FILE, write_metadata
     from .release import build_archive, sha256
     root = args.root or _default_root()
     export.to_sqlite(root / "dist" / "exports" / "semax-evidence.sqlite", root)  # exports ship in the archive
     export.to_parquet(root / "dist" / "exports" / "parquet", root)
+    # the Datasette metadata lives in dist/exports too: write it here so every archive has the same files
+    write_metadata(root / "dist" / "exports" / METADATA_FILE, root)
     archive = build_archive(root)
     print(f"{archive}  sha256:{sha256(archive)}")
     return 0
@@ -67,6 +72,26 @@ def _export(args) -> int:
     return 0
 
 
+def serve_command(database: Path, metadata: Path, port: int) -> list[str]:
+    """Datasette over the exported database, reachable from this machine only."""
+    return [sys.executable, "-m", "datasette", "serve", str(database), "--host", "127.0.0.1",
+            "--port", str(port), "--metadata", str(metadata)]
+
+
+def _serve(args) -> int:
+    from . import export
+    from .datasette import DATABASE, METADATA_FILE, write_metadata
+    if importlib.util.find_spec("datasette") is None:
+        print("datasette is not installed: pip install 'semax-evidence[serve]'", file=sys.stderr)
+        return 1
+    out = args.out or (args.root or _default_root()) / "dist" / "exports"
+    database = export.to_sqlite(out / f"{DATABASE}.sqlite", args.root)
+    metadata = write_metadata(out / METADATA_FILE, args.root)
+    command = serve_command(database, metadata, args.port)
+    print(f"serving {database} at http://127.0.0.1:{args.port}/", file=sys.stderr, flush=True)
+    os.execv(command[0], command)  # Datasette takes over this process: stopping it stops the server
+
+
 def _default_root():
     from .io import default_root
     return default_root()
@@ -93,6 +118,11 @@ def main(argv=None) -> int:
     p.add_argument("format", choices=["sqlite", "parquet"])
     p.add_argument("--out", type=Path, default=None, help="folder (default: dist/exports)")
     p.set_defaults(func=_export)
+    p = sub.add_parser("serve", help="export SQLite and browse it with Datasette on 127.0.0.1")
+    p.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (default: 8001)")
+    p.add_argument("--out", type=Path, default=None, help="folder for the database and metadata "
+                                                         "(default: dist/exports)")
+    p.set_defaults(func=_serve)
     p = sub.add_parser("cite", help="print the citation of this release")
     p.add_argument("--format", choices=["bibtex", "apa"], default="bibtex")
     p.set_defaults(func=_cite)
