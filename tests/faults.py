@@ -261,3 +261,33 @@ def _(root):
 def _(root):
     set_cell(root, "studies", 0, "notes", "N/A")
     return ("studies", 2, "notes", "N/A"), "pandas reads as missing"
+
+
+@fault("rationale naming a row that does not exist")
+def _(root):
+    set_cell(root, "claims", 0, "rationale", "Rests on study S999 only.")
+    return ("claims", 2, "rationale", "S999"), "names evidence rows that do not exist"
+
+
+@fault("evidence PMID of no study")
+def _(root):
+    set_cell(root, "claims", 0, "evidence_pmids", "1")
+    return ("claims", 2, "evidence_pmids", "1"), "not the pmid of any row of studies"
+
+
+@fault("contradiction not named back")
+def _(root):
+    claims = read_raw("claims", root)
+    first = claims.iloc[0]
+    other = claims[(claims["source_id"] != first["source_id"]) & claims["contradicts"].isna()]["claim_id"].iloc[0]
+    set_cell(root, "claims", 0, "contradicts", other)
+    return ("claims", 2, "contradicts", other), "names this one back"
+
+
+@fault("contradiction within one article")
+def _(root):
+    claims = read_raw("claims", root)
+    same = claims[claims["source_id"] == claims["source_id"].iloc[0]]["claim_id"]
+    set_cell(root, "claims", 0, "contradicts", same.iloc[1])
+    set_cell(root, "claims", int(same.index[1]), "contradicts", same.iloc[0])
+    return ("claims", 2, "contradicts", same.iloc[1]), "of another article"

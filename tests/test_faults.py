@@ -4,7 +4,7 @@ with a message naming table, line, column, value and rule."""
 import pytest
 
 from faults import FAULTS
-from semax_evidence import validate
+from semax_evidence import checks, validate
 
 RESULTS = []
 
@@ -26,3 +26,13 @@ def test_fault_is_caught_precisely(name, package_copy):
 
 def test_real_package_has_zero_problems(repo):
     assert validate(repo) == []
+
+
+@pytest.mark.parametrize("name", list(FAULTS))
+def test_parallel_column_checks_find_the_same_problems(name, package_copy, monkeypatch):
+    # big tables split their columns over threads; forcing the split on the small real tables must
+    # change nothing in what is found
+    FAULTS[name](package_copy)
+    serial = validate(package_copy, frictionless=False)
+    monkeypatch.setattr(checks, "PARALLEL_ROWS", 0)
+    assert validate(package_copy, frictionless=False) == serial

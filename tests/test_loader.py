@@ -1,6 +1,12 @@
+import csv
+
 import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import semax_evidence as se
+from semax_evidence import io
 from helpers import set_cell
 
 
@@ -36,3 +42,36 @@ def test_booleans_and_dates_are_typed(package_copy):
     set_cell(package_copy, "variants", 0, "structure_defined", "false")
     frame = se.load("variants", root=package_copy)
     assert frame["structure_defined"].iloc[0] is False or frame["structure_defined"].iloc[0] == False  # noqa: E712
+
+
+def test_fast_readers_equal_the_pandas_reader(table):
+    # read_text and load take pyarrow's reader; pandas' C reader is the reference they must equal
+    file = io.path(table)
+    text = io.read_text_pandas(file)
+    pd.testing.assert_frame_equal(io.read_text(file), text)
+    pd.testing.assert_frame_equal(se.load(table), io.typed(text, table))
+
+
+# No carriage return: validate refuses any CR (line endings are LF), and the two readers split a bare CR
+# differently. Quotes, commas, quoted line feeds, padding and non-ASCII text must all read the same.
+CELL = st.text(alphabet=st.sampled_from(list('ab ,"\n;µЖ-=NA.0')), max_size=6)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(CELL, min_size=3, max_size=3), max_size=5))
+def test_text_reader_equals_pandas_on_any_cells(tmp_path, rows):
+    file = tmp_path / "t.csv"
+    with open(file, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows([["a", "b", "c"], *rows])
+    pd.testing.assert_frame_equal(io.read_text(file), io.read_text_pandas(file))
+
+
+def test_malformed_file_falls_back_to_the_pandas_reader(tmp_path):
+    # pyarrow refuses these; the pandas reader then gives its own warning or its located error
+    file = tmp_path / "t.csv"
+    file.write_text("a,b\n1,2,3\n", encoding="utf-8")
+    with pytest.warns(pd.errors.ParserWarning, match="Length of header or names does not match"):
+        io.read_text(file)
+    file.write_text('a,b\n"x,4\n', encoding="utf-8")
+    with pytest.raises(pd.errors.ParserError, match="EOF inside string starting at row 1"):
+        io.read_text(file)

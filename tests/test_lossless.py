@@ -1,5 +1,8 @@
 """Nothing is lost: naive readers see the same text, the writer round-trips bytes, writes are atomic."""
 
+import os
+import stat
+
 import pandas as pd
 import pytest
 
@@ -55,3 +58,16 @@ def test_build_writes_atomically(package_copy, monkeypatch):
         build.build(package_copy)
     after = {p: p.read_bytes() for p in (package_copy / "data").iterdir() if not p.name.startswith(".")}
     assert after == before and not list((package_copy / "data").glob(".*.tmp"))
+
+
+def test_written_files_get_ordinary_permissions(tmp_path):
+    # a new file gets what open() would give (0666 less the umask), a rewritten one keeps its mode
+    old = os.umask(0o022)
+    try:
+        io.atomic_write(tmp_path / "new.csv", b"a\n")
+        assert stat.S_IMODE((tmp_path / "new.csv").stat().st_mode) == 0o644
+        (tmp_path / "new.csv").chmod(0o664)
+        io.atomic_write(tmp_path / "new.csv", b"b\n")
+        assert stat.S_IMODE((tmp_path / "new.csv").stat().st_mode) == 0o664
+    finally:
+        os.umask(old)

@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from .checks import Problem, Table
+from .checks import Problem, Table, isin
 
 RULES = []
 
@@ -126,14 +126,33 @@ ID_TABLE = {"S": ("studies", "study_id"), "E": ("effects", "effect_id"), "D": ("
             "C": ("claims", "claim_id")}
 
 
+def _listed(text: pd.Series, sep: str = ";") -> pd.Series:
+    """One row per item of a list cell ("a;b" -> a, b), indexed by the row it came from."""
+    items = text.dropna().str.split(sep).explode()
+    return items[items.notna() & (items != "")].astype("str")
+
+
+def _per_row(items: pd.Series, like: pd.Series, sep: str) -> pd.Series:
+    """Join items back into one text per original row ('' where none)."""
+    if items.empty:
+        return pd.Series("", index=like.index)
+    return items.groupby(level=0, sort=False).agg(sep.join).reindex(like.index, fill_value="")
+
+
 @rule
 def rationale_names_existing_rows(t):
     if not _present(t, "claims", "rationale"):
         return
-    known = {p: set(t[tab].frame[key]) for p, (tab, key) in ID_TABLE.items() if tab in t}
     c = t["claims"]
-    missing = c.frame["rationale"].fillna("").map(
-        lambda text: " ".join(i for i in ID_TOKEN.findall(text) if i[0] in known and i not in known[i[0]]))
+    text = c.frame["rationale"]
+    # Python's regex runs only on rationales that name an id at all
+    named = text[text.str.contains(ID_TOKEN.pattern, regex=True, na=False)].str.findall(ID_TOKEN).explode().dropna()
+    unknown = pd.Series(False, index=named.index)
+    for prefix, (tab, key) in ID_TABLE.items():
+        of_table = named.str[0] == prefix
+        if tab in t and of_table.any():
+            unknown |= of_table & ~isin(named, t[tab].frame[key])
+    missing = _per_row(named[unknown.to_numpy()], text, " ")
     yield from c.problems(missing != "", "rationale", "names evidence rows that do not exist", missing)
 
 
@@ -141,10 +160,9 @@ def rationale_names_existing_rows(t):
 def evidence_pmids_are_studies(t):
     if not (_present(t, "claims", "evidence_pmids") and _present(t, "studies", "pmid")):
         return
-    pmids = set(t["studies"].frame["pmid"].dropna())
     c = t["claims"]
-    missing = c.frame["evidence_pmids"].fillna("").map(
-        lambda text: ";".join(p for p in text.split(";") if p and p not in pmids))
+    pmids = _listed(c.frame["evidence_pmids"])
+    missing = _per_row(pmids[~isin(pmids, t["studies"].frame["pmid"]).to_numpy()], c.frame, ";")
     yield from c.problems(missing != "", "evidence_pmids", "PMID is not the pmid of any row of studies", missing)
 
 
@@ -153,14 +171,15 @@ def contradictions_link_both_ways(t):
     if not _present(t, "claims", "contradicts", "source_id"):
         return
     c = t["claims"]
-    frame = c.frame.set_index("claim_id", drop=False)
-    links = {(a, b) for a, text in zip(frame["claim_id"], frame["contradicts"].fillna(""))
-             for b in text.split(";") if b}
-    bad = pd.Series("", index=c.frame.index)
-    for i, (a, text) in enumerate(zip(c.frame["claim_id"], c.frame["contradicts"].fillna(""))):
-        wrong = [b for b in text.split(";") if b and ((b, a) not in links or b not in frame.index
-                                                     or frame.at[b, "source_id"] == frame.at[a, "source_id"])]
-        bad.iloc[i] = ";".join(wrong)
+    f = c.frame
+    named = _listed(f["contradicts"])  # b, indexed by the row of claim a
+    a = pd.Series(f["claim_id"].loc[named.index].to_numpy(), dtype="str")
+    b = pd.Series(named.to_numpy(), dtype="str")
+    source = f.drop_duplicates("claim_id").set_index("claim_id")["source_id"]
+    named_back = isin(b + "\x1f" + a, a + "\x1f" + b)
+    same_article = (a.map(source) == b.map(source)).fillna(False)
+    wrong = ~named_back | ~isin(b, f["claim_id"]) | same_article
+    bad = _per_row(named[wrong.to_numpy()], f, ";")
     yield from c.problems(bad != "", "contradicts",
                           "must name an existing claim of another article that names this one back", bad)
 

@@ -32,9 +32,20 @@ def _real_date() -> pa.Check:
                     ~s.str.fullmatch(TYPE_PATTERNS["date"][0]), error="must be a real calendar date")
 
 
+def as_float(s: pd.Series) -> pd.Series:
+    """Text to float, missing or unreadable -> NaN. Arrow's cast is ~20x faster than pd.to_numeric on
+    Arrow strings; text it refuses (e.g. ' 5') goes to pd.to_numeric so the result does not change."""
+    import pyarrow as pa
+
+    try:
+        values = pa.array(s.array, type=pa.large_string()).cast(pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return pd.to_numeric(s, errors="coerce")
+    return pd.Series(values.to_numpy(zero_copy_only=False), index=s.index)
+
+
 def _minimum(low) -> pa.Check:
-    import pandas as pd
-    return pa.Check(lambda s: ~(pd.to_numeric(s, errors="coerce") < low), error=f"must be >= {low}")
+    return pa.Check(lambda s: ~(as_float(s) < low), error=f"must be >= {low}")
 
 
 def column_checks(spec: dict) -> list[pa.Check]:
@@ -73,3 +84,14 @@ def raw_schema(table: str) -> pa.DataFrameSchema:
                                   checks=column_checks(spec), required=False, coerce=False)
     key = RESOURCES[table]["primary_key"]
     return pa.DataFrameSchema(columns, name=table, strict=False, unique=key if len(key) > 1 else None)
+
+
+@cache
+def raw_schema_parts(table: str, parts: int) -> list[pa.DataFrameSchema]:
+    """raw_schema split into schemas over disjoint groups of columns (the table-wide key check in the
+    first), so that a big table's columns are checked in parallel threads. Each part still reads the
+    whole frame: strict=False lets it ignore the columns of the others."""
+    whole = raw_schema(table)
+    names = list(whole.columns)
+    return [pa.DataFrameSchema({n: whole.columns[n] for n in names[i::parts]}, name=table, strict=False,
+                               unique=whole.unique if i == 0 else None) for i in range(parts)]
