@@ -1,4 +1,6 @@
 import csv
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -75,3 +77,12 @@ def test_malformed_file_falls_back_to_the_pandas_reader(tmp_path):
     file.write_text('a,b\n"x,4\n', encoding="utf-8")
     with pytest.raises(pd.errors.ParserError, match="EOF inside string starting at row 1"):
         io.read_text(file)
+
+
+def test_a_plain_load_imports_nothing_heavy():
+    # validation, units, chemistry, downloads and plotting load only when asked for
+    code = ("import sys, semax_evidence as s; s.load_all(); "
+            "print(','.join(m for m in ('pandera', 'frictionless', 'pint', 'pyteomics', 'pooch', 'stdnum', "
+            "'matplotlib', 'datasette') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"imported by a plain load: {out.stdout.strip()}"
