@@ -86,3 +86,16 @@ def test_a_plain_load_imports_nothing_heavy():
             "'matplotlib', 'datasette') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"imported by a plain load: {out.stdout.strip()}"
+
+
+@pytest.mark.parametrize("cells", [["007", "1.50"], ["true", "false"], ["NaN", "1"], ["inf", "-0"], ["", ""]],
+                         ids=["digits", "booleans", "nan-text", "inf-text", "empty"])
+def test_text_columns_that_look_typed_load_as_written(package_copy, cells):
+    # pandas' inference would turn such a column into numbers or booleans; load must keep the text
+    frame = io.read_raw("variants", package_copy)
+    frame["notes"] = [cells[i % 2] or None for i in range(len(frame))]
+    io.write(frame, "variants", package_copy)
+    assert io._typed_fast(io.path("variants", package_copy), "variants") is not None, "took the slow path"
+    notes = se.load("variants", root=package_copy)["notes"]
+    assert str(notes.dtype) == "string"
+    assert notes.tolist() == [cells[i % 2] or pd.NA for i in range(len(frame))]
