@@ -51,15 +51,14 @@ class Table:
             yield Problem(self.name, int(self.lines[idx]), column, _text(values[idx]), rule)
 
 
-def isin(values: pd.Series, allowed) -> pd.Series:
+def isin(values: pd.Series, allowed: pd.Series) -> pd.Series:
     """values.isin(allowed) by Arrow's hash lookup: pandas first turns a large set of strings into Python
     objects, which made key checks the slowest step on big tables. Missing values are never in."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    pool = pd.Series(list(allowed) if isinstance(allowed, (set, frozenset)) else allowed, dtype="str")
-    hay = pa.array(pool.dropna().unique(), type=pa.large_string())
+    hay = pa.array(allowed.astype("str").dropna().unique(), type=pa.large_string())
     found = pc.is_in(pa.array(values.astype("str").array, type=pa.large_string()), value_set=hay)
     return pd.Series(np.asarray(found.fill_null(False)), index=values.index)
 

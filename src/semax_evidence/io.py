@@ -39,10 +39,12 @@ def read_text_pandas(file: Path, columns: list[str] | None = None) -> pd.DataFra
                        usecols=columns)
 
 
-def _read_arrow(file: Path, column_types, columns: list[str] | None = None):
-    """The file through pyarrow's multithreaded CSV reader (pandas' dtype=str path is ~10x slower), with
-    `column_types(header)` giving each column's Arrow type; None when pyarrow cannot read it the way
-    pandas would (repeated or BOM-marked header, malformed rows, a cell its type cannot parse)."""
+def read_text(file: Path, columns: list[str] | None = None) -> pd.DataFrame:
+    """Every cell (of `columns`, default all) as a string; empty cells, and only those, are missing.
+
+    pyarrow's multithreaded reader does it ~10x faster than pandas' dtype=str path. A file it cannot read
+    the way pandas would (repeated or BOM-marked header, malformed rows, bad UTF-8) goes to pandas' reader,
+    which reads the same text the same way and names what is wrong."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
@@ -50,27 +52,17 @@ def _read_arrow(file: Path, column_types, columns: list[str] | None = None):
         with open(file, encoding="utf-8", newline="") as fh:
             header = next(csv.reader(fh), [])
     except UnicodeDecodeError:
-        return None
-    types = column_types(header) if header and len(set(header)) == len(header) else None
-    if types is None or header[0].startswith("\ufeff"):
-        return None
-    options = pcsv.ConvertOptions(column_types=types, null_values=[""], strings_can_be_null=True,
-                                  quoted_strings_can_be_null=True, include_columns=columns)
-    try:
-        return pcsv.read_csv(file, parse_options=pcsv.ParseOptions(newlines_in_values=True),
-                             convert_options=options)
-    except (pa.ArrowInvalid, UnicodeDecodeError):
-        return None
-
-
-def read_text(file: Path, columns: list[str] | None = None) -> pd.DataFrame:
-    """Every cell (of `columns`, default all) as a string; empty cells, and only those, are missing. A file
-    pyarrow cannot read goes to pandas' reader, which reads the same text the same way and names what is wrong."""
-    import pyarrow as pa
-
+        header = []
+    if not header or len(set(header)) != len(header) or header[0].startswith("\ufeff"):
+        return read_text_pandas(file, columns)
     # large_string is what pandas' Arrow strings hold: reading it directly spares a copy per column
-    table = _read_arrow(file, lambda header: {h: pa.large_string() for h in header}, columns)
-    if table is None:
+    options = pcsv.ConvertOptions(column_types={h: pa.large_string() for h in header}, null_values=[""],
+                                  strings_can_be_null=True, quoted_strings_can_be_null=True,
+                                  include_columns=columns)
+    try:
+        table = pcsv.read_csv(file, parse_options=pcsv.ParseOptions(newlines_in_values=True),
+                              convert_options=options)
+    except (pa.ArrowInvalid, UnicodeDecodeError):
         return read_text_pandas(file, columns)
     text = pd.StringDtype("pyarrow", na_value=float("nan"))  # pandas' default str dtype
     # split_blocks: one block per column, so pandas does not copy every column into a consolidated block
@@ -82,15 +74,16 @@ def read_raw(name: str, root: Path | None = None) -> pd.DataFrame:
     return read_text(path(name, root))
 
 
+PARSED = {"integer": "Int64", "year": "Int64", "number": "Float64", "boolean": "boolean"}  # loaded dtypes
+
+
 def _dtype_converter(name: str):
     spec = FIELDS[name]
     kind = spec["type"]
-    if kind in ("integer", "year"):
-        return lambda s: pd.to_numeric(s).astype("Int64")
-    if kind == "number":
-        return lambda s: pd.to_numeric(s).astype("Float64")
+    if kind in ("integer", "year", "number"):
+        return lambda s: pd.to_numeric(s).astype(PARSED[kind])
     if kind == "boolean":
-        return lambda s: s.map({"true": True, "false": False}).astype("boolean")
+        return lambda s: s.map({"true": True, "false": False}).astype(PARSED[kind])
     if kind == "date":
         return lambda s: pd.to_datetime(s, format="%Y-%m-%d")
     if "enum" in spec:
@@ -109,9 +102,6 @@ def typed(frame: pd.DataFrame, name: str) -> pd.DataFrame:
         if col in out:
             out[col] = _dtype_converter(col)(out[col])
     return out
-
-
-PARSED = {"integer": "Int64", "year": "Int64", "number": "Float64", "boolean": "boolean"}
 
 
 def _typed_fast(file: Path, name: str) -> pd.DataFrame | None:

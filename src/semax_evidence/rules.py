@@ -7,6 +7,7 @@ import re
 import pandas as pd
 
 from .checks import Problem, Table, isin
+from .schema import as_float
 
 RULES = []
 
@@ -16,8 +17,6 @@ def rule(func):
     return func
 
 
-def _num(s: pd.Series) -> pd.Series:
-    return pd.to_numeric(s, errors="coerce")
 
 
 def _present(t: dict[str, Table], name: str, *cols: str) -> bool:
@@ -28,7 +27,7 @@ def _present(t: dict[str, Table], name: str, *cols: str) -> bool:
 def year_not_in_future(t):
     if _present(t, "studies", "year"):
         s = t["studies"]
-        yield from s.problems(_num(s.frame["year"]) > _dt.date.today().year, "year", "year is in the future")
+        yield from s.problems(as_float(s.frame["year"]) > _dt.date.today().year, "year", "year is in the future")
 
 
 @rule
@@ -45,7 +44,7 @@ def dates_not_in_future(t):
 def dose_range_ordered(t):
     if _present(t, "doses", "dose_min", "dose_max"):
         d = t["doses"]
-        yield from d.problems(_num(d.frame["dose_min"]) > _num(d.frame["dose_max"]), "dose_min",
+        yield from d.problems(as_float(d.frame["dose_min"]) > as_float(d.frame["dose_max"]), "dose_min",
                               "dose_min must not exceed dose_max")
 
 
