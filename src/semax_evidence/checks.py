@@ -13,7 +13,7 @@ import pandas as pd
 
 from .io import default_root, path, read_text
 from .metadata import RESOURCES, TABLES
-from .tableschema import file_facts, table_schema
+from .tableschema import bytes_facts, file_facts, table_schema
 
 PANDERA_RULES = {
     "not_nullable": "a value is required",
@@ -102,12 +102,15 @@ def _ragged_row(name: str, raw: bytes) -> Problem:
     return Problem(name, None, "", "", "a row has more cells than the header (stray comma or unbalanced quote)")
 
 
-def read_checked(name: str, root: Path) -> tuple[Table | None, list[Problem]]:
-    """Read one CSV as text, reporting encoding and layout faults instead of guessing."""
+def read_checked(name: str, root: Path, on_bytes=None) -> tuple[Table | None, list[Problem]]:
+    """Read one CSV as text, reporting encoding and layout faults instead of guessing. `on_bytes`, if
+    given, is called with the file's bytes (so that they are read from disk once)."""
     file = path(name, root)
     if not file.exists():
         return None, [Problem(name, None, "", str(file), "the file is missing")]
     raw = file.read_bytes()
+    if on_bytes:
+        on_bytes(raw)
     problems = []
     try:
         raw.isascii() or raw.decode("utf-8")  # an all-ASCII file is valid UTF-8, and isascii is far faster
@@ -125,7 +128,7 @@ def read_checked(name: str, root: Path) -> tuple[Table | None, list[Problem]]:
         with warnings.catch_warnings():
             # pandas only warns when a row has more cells than the header; that is an error here
             warnings.simplefilter("error", pd.errors.ParserWarning)
-            frame = read_text(file)
+            frame = read_text(raw)
     except pd.errors.ParserWarning:
         return None, [_ragged_row(name, raw)]
     except (pd.errors.ParserError, ValueError) as err:
@@ -188,8 +191,10 @@ def foreign_key_problems(tables: dict[str, Table]) -> list[Problem]:
     return out
 
 
-def metadata_problems(root: Path) -> list[Problem]:
-    """schemas/*.json and datapackage.json must be what the registry and the CSV bytes say."""
+def metadata_problems(root: Path, facts: dict[str, dict] | None = None) -> list[Problem]:
+    """schemas/*.json and datapackage.json must be what the registry and the CSV bytes say. `facts`:
+    size and hash of CSVs already read, by table."""
+    facts = facts or {}
     out = []
     for name in TABLES:
         file = root / "schemas" / f"{name}.schema.json"
@@ -210,8 +215,7 @@ def metadata_problems(root: Path) -> list[Problem]:
         csv = path(name, root)
         if name not in resources or not csv.exists():
             continue
-        facts = file_facts(csv)
-        for key, actual in facts.items():
+        for key, actual in (facts.get(name) or file_facts(csv)).items():
             recorded = resources[name].get(key)
             if recorded != actual:
                 out.append(Problem(name, None, "", str(recorded),
@@ -242,17 +246,18 @@ def validate(root: Path | str | None = None, frictionless: bool = True) -> list[
     problems: list[Problem] = []
     tables: dict[str, Table] = {}
     with ThreadPoolExecutor(1) as background:
-        # hashing the files for the descriptor check needs no parsed table, so it overlaps the parsing
-        metadata = background.submit(metadata_problems, root)
+        # hashing the bytes for the descriptor check needs no parsed table, so it overlaps the parsing
+        hashing = {}
         for name in TABLES:
-            table, found = read_checked(name, root)
+            table, found = read_checked(name, root, lambda raw, name=name: hashing.setdefault(name, background.submit(
+                bytes_facts, raw)))
             problems += found
             if table is not None:
                 tables[name] = table
                 problems += schema_problems(table)
         problems += foreign_key_problems(tables)
         problems += rule_problems(tables)
-        problems += metadata.result()
+        problems += metadata_problems(root, {name: future.result() for name, future in hashing.items()})
     if frictionless and not problems:
         # Frictionless repeats what the checks above find, slower; it runs as the final word on a clean package.
         problems += frictionless_problems(root)

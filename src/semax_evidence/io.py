@@ -33,14 +33,18 @@ def path(name: str, root: Path | None = None) -> Path:
     return Path(root or default_root()) / "data" / f"{name}.csv"
 
 
-def read_text_pandas(file: Path, columns: list[str] | None = None) -> pd.DataFrame:
+def read_text_pandas(source: Path | bytes, columns: list[str] | None = None) -> pd.DataFrame:
     """Every cell as a string with pandas' C parser: slow, but its errors name the line of a malformed row."""
-    return pd.read_csv(file, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8", index_col=False,
-                       usecols=columns)
+    return pd.read_csv(io.BytesIO(source) if isinstance(source, bytes) else source, dtype=str, keep_default_na=False,
+                       na_values=[""], encoding="utf-8", index_col=False, usecols=columns)
 
 
-def read_text(file: Path, columns: list[str] | None = None) -> pd.DataFrame:
-    """Every cell (of `columns`, default all) as a string; empty cells, and only those, are missing.
+BLOCK_BYTES = 1 << 24  # pyarrow's reader parses blocks in parallel; fewer, bigger chunks make later checks cheaper
+
+
+def read_text(source: Path | bytes, columns: list[str] | None = None) -> pd.DataFrame:
+    """Every cell (of `columns`, default all) of a CSV file, or of its bytes, as a string; empty cells,
+    and only those, are missing.
 
     pyarrow's multithreaded reader does it ~10x faster than pandas' dtype=str path. A file it cannot read
     the way pandas would (repeated or BOM-marked header, malformed rows, bad UTF-8) goes to pandas' reader,
@@ -48,22 +52,25 @@ def read_text(file: Path, columns: list[str] | None = None) -> pd.DataFrame:
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    end = data.find(b"\n")
     try:
-        with open(file, encoding="utf-8", newline="") as fh:
-            header = next(csv.reader(fh), [])
+        header = next(csv.reader([(data if end < 0 else data[:end]).decode("utf-8")]), [])
     except UnicodeDecodeError:
         header = []
     if not header or len(set(header)) != len(header) or header[0].startswith("\ufeff"):
-        return read_text_pandas(file, columns)
+        return read_text_pandas(data, columns)
     # large_string is what pandas' Arrow strings hold: reading it directly spares a copy per column
     options = pcsv.ConvertOptions(column_types={h: pa.large_string() for h in header}, null_values=[""],
                                   strings_can_be_null=True, quoted_strings_can_be_null=True,
-                                  include_columns=columns)
+                                  include_columns=columns, check_utf8=not data.isascii())  # ASCII is valid UTF-8
     try:
-        table = pcsv.read_csv(file, parse_options=pcsv.ParseOptions(newlines_in_values=True),
-                              convert_options=options)
+        table = pcsv.read_csv(pa.BufferReader(data), read_options=pcsv.ReadOptions(block_size=BLOCK_BYTES),
+                              parse_options=pcsv.ParseOptions(newlines_in_values=True), convert_options=options)
     except (pa.ArrowInvalid, UnicodeDecodeError):
-        return read_text_pandas(file, columns)
+        return read_text_pandas(data, columns)
+    if table.column_names != (columns or header):  # a header the one-line sniff misread (a quoted line break)
+        return read_text_pandas(data, columns)
     text = pd.StringDtype("pyarrow", na_value=float("nan"))  # pandas' default str dtype
     # split_blocks: one block per column, so pandas does not copy every column into a consolidated block
     return table.to_pandas(types_mapper={pa.large_string(): text}.get, split_blocks=True)
