@@ -5,10 +5,15 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
+from semax_evidence import schema
 from semax_evidence.checks import isin
-from semax_evidence.schema import _no_line_break, as_float
+from semax_evidence.schema import (NAIVE_NA, _no_edge_space, _no_formula_start, _no_line_break, _not_naive_na,
+                                   as_float)
 
 TEXT = st.one_of(st.none(), st.text(alphabet=st.sampled_from(list("ab \n1.-e+")), max_size=5))
+# edges and missing-value markers: ASCII and Unicode whitespace, formula starts, multi-byte letters
+EDGY = st.one_of(st.none(), st.sampled_from(NAIVE_NA),
+                 st.text(alphabet=st.sampled_from(list("aN#n/A- \t\x1c\x85\xa0\u3000=+@µЖ")), max_size=4))
 
 
 @given(values=st.lists(TEXT, max_size=30), start=st.integers(0, 5))
@@ -30,3 +35,23 @@ def test_as_float_equals_to_numeric(values):
     s = pd.Series(values, dtype="str")
     expected = pd.to_numeric(s, errors="coerce").astype(float)
     np.testing.assert_array_equal(as_float(s).to_numpy(), expected.to_numpy())
+
+
+@given(values=st.lists(EDGY, max_size=30), start=st.integers(0, 5))
+def test_byte_level_checks_equal_the_string_methods(values, start):
+    s = pd.Series(values, dtype="str").iloc[start:]
+    present = s.notna()  # pandera ignores the result on missing cells
+    assert _no_edge_space(s)[present].tolist() == (s.str.strip() == s)[present].tolist()
+    assert _no_formula_start(s)[present].tolist() == (~s.str.startswith(schema.FORMULA_START))[present].tolist()
+    assert _not_naive_na(s)[present].tolist() == (~s.isin(NAIVE_NA))[present].tolist()
+
+
+@given(values=st.lists(st.sampled_from(["E1", "x", " E2", "e3", None, "E10"]), min_size=1, max_size=40))
+def test_per_distinct_equals_the_test_on_every_row(values):
+    test = schema.per_distinct(lambda s: s.str.fullmatch("E[0-9]+"))
+    s = pd.Series(values, dtype="str")
+    original, schema.DISTINCT_ROWS = schema.DISTINCT_ROWS, 0  # take the distinct path even on few rows
+    try:
+        assert test(s).tolist() == s.str.fullmatch("E[0-9]+").tolist()
+    finally:
+        schema.DISTINCT_ROWS = original

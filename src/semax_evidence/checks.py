@@ -3,7 +3,6 @@ rules of the data, metadata in sync with the registry, and Frictionless. Nothing
 
 import json
 import os
-import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .io import default_root, path, read_text
+from .io import default_root, path, read_text_arrow, read_text_pandas
 from .metadata import RESOURCES, TABLES
 from .tableschema import bytes_facts, file_facts, table_schema
 
@@ -87,6 +86,16 @@ def _parser_problem(name: str, message: str) -> Problem:
     return Problem(name, None, "", "", f"the CSV cannot be parsed: {message}")
 
 
+def _first_row_wider(raw: bytes) -> bool:
+    """True if the first data row has more cells than the header: pandas' reader then takes the extra
+    cells for an index and only warns (a warning cannot be caught reliably while other threads run)."""
+    import csv
+    import io
+    reader = csv.reader(io.StringIO(raw.decode("utf-8")))
+    header, first = next(reader, []), next(reader, None)
+    return first is not None and len(first) > len(header)
+
+
 def _ragged_row(name: str, raw: bytes) -> Problem:
     """Locate the first row whose cell count differs from the header's (slow path, errors only)."""
     import csv
@@ -124,15 +133,14 @@ def read_checked(name: str, root: Path, on_bytes=None) -> tuple[Table | None, li
         problems.append(Problem(name, line, "", "\\r\\n", "line endings must be LF, not CRLF"))
     if problems:
         return None, problems
-    try:
-        with warnings.catch_warnings():
-            # pandas only warns when a row has more cells than the header; that is an error here
-            warnings.simplefilter("error", pd.errors.ParserWarning)
-            frame = read_text(raw)
-    except pd.errors.ParserWarning:
-        return None, [_ragged_row(name, raw)]
-    except (pd.errors.ParserError, ValueError) as err:
-        return None, [_parser_problem(name, str(err))]
+    frame = read_text_arrow(raw)
+    if frame is None:  # pyarrow refused it: a malformed file, or one only pandas reads the same way
+        if _first_row_wider(raw):  # pandas would only warn, and drop cells
+            return None, [_ragged_row(name, raw)]
+        try:
+            frame = read_text_pandas(raw)
+        except (pd.errors.ParserError, ValueError) as err:
+            return None, [_parser_problem(name, str(err))]
     expected = RESOURCES[name]["fields"]
     header = list(frame.columns)
     if header != expected:
@@ -245,16 +253,20 @@ def validate(root: Path | str | None = None, frictionless: bool = True) -> list[
     root = Path(root) if root else default_root()
     problems: list[Problem] = []
     tables: dict[str, Table] = {}
-    with ThreadPoolExecutor(1) as background:
+    hashing = {}
+    with ThreadPoolExecutor(1) as background, ThreadPoolExecutor(2) as workers:
         # hashing the bytes for the descriptor check needs no parsed table, so it overlaps the parsing
-        hashing = {}
-        for name in TABLES:
-            table, found = read_checked(name, root, lambda raw, name=name: hashing.setdefault(name, background.submit(
+
+        def check_table(name: str) -> tuple[Table | None, list[Problem]]:
+            table, found = read_checked(name, root, lambda raw: hashing.setdefault(name, background.submit(
                 bytes_facts, raw)))
+            return table, found + (schema_problems(table) if table is not None else [])
+
+        # two tables at a time: one table's Python-bound checks run while the other's parse holds no lock
+        for name, (table, found) in zip(TABLES, workers.map(check_table, TABLES)):
             problems += found
             if table is not None:
                 tables[name] = table
-                problems += schema_problems(table)
         problems += foreign_key_problems(tables)
         problems += rule_problems(tables)
         problems += metadata_problems(root, {name: future.result() for name, future in hashing.items()})

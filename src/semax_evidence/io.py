@@ -44,22 +44,26 @@ BLOCK_BYTES = 1 << 24  # pyarrow's reader parses blocks in parallel; fewer, bigg
 
 def read_text(source: Path | bytes, columns: list[str] | None = None) -> pd.DataFrame:
     """Every cell (of `columns`, default all) of a CSV file, or of its bytes, as a string; empty cells,
-    and only those, are missing.
+    and only those, are missing."""
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    frame = read_text_arrow(data, columns)
+    return read_text_pandas(data, columns) if frame is None else frame
 
-    pyarrow's multithreaded reader does it ~10x faster than pandas' dtype=str path. A file it cannot read
-    the way pandas would (repeated or BOM-marked header, malformed rows, bad UTF-8) goes to pandas' reader,
-    which reads the same text the same way and names what is wrong."""
+
+def read_text_arrow(data: bytes, columns: list[str] | None = None) -> pd.DataFrame | None:
+    """read_text by pyarrow's multithreaded reader, ~10x faster than pandas' dtype=str path. None for a
+    file it cannot read the way pandas would (repeated or BOM-marked header, malformed rows, bad UTF-8):
+    pandas' reader reads those the same way and names what is wrong."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
-    data = source if isinstance(source, bytes) else Path(source).read_bytes()
     end = data.find(b"\n")
     try:
         header = next(csv.reader([(data if end < 0 else data[:end]).decode("utf-8")]), [])
     except UnicodeDecodeError:
-        header = []
+        return None
     if not header or len(set(header)) != len(header) or header[0].startswith("\ufeff"):
-        return read_text_pandas(data, columns)
+        return None
     # large_string is what pandas' Arrow strings hold: reading it directly spares a copy per column
     options = pcsv.ConvertOptions(column_types={h: pa.large_string() for h in header}, null_values=[""],
                                   strings_can_be_null=True, quoted_strings_can_be_null=True,
@@ -68,9 +72,9 @@ def read_text(source: Path | bytes, columns: list[str] | None = None) -> pd.Data
         table = pcsv.read_csv(pa.BufferReader(data), read_options=pcsv.ReadOptions(block_size=BLOCK_BYTES),
                               parse_options=pcsv.ParseOptions(newlines_in_values=True), convert_options=options)
     except (pa.ArrowInvalid, UnicodeDecodeError):
-        return read_text_pandas(data, columns)
+        return None
     if table.column_names != (columns or header):  # a header the one-line sniff misread (a quoted line break)
-        return read_text_pandas(data, columns)
+        return None
     text = pd.StringDtype("pyarrow", na_value=float("nan"))  # pandas' default str dtype
     # split_blocks: one block per column, so pandas does not copy every column into a consolidated block
     return table.to_pandas(types_mapper={pa.large_string(): text}.get, split_blocks=True)
