@@ -104,7 +104,9 @@ STEPS = {
                  "[pd.read_csv(p) for p in sorted(pathlib.Path(ROOT, 'data').glob('*.csv'))]"),
     "typed load_all": ("import pathlib, semax_evidence as se, pyarrow.csv, pyarrow.compute",
                        "se.load_all(root=pathlib.Path(ROOT))"),
-    "validate": ("import semax_evidence as se, semax_evidence.rules, pandera.pandas, pyarrow.csv, stdnum.casrn",
+    # pandera.strategies: pandera imports it (and hypothesis, when installed) on its first validation
+    "validate": ("import semax_evidence as se, semax_evidence.rules, pandera.pandas, pandera.strategies, pyarrow.csv, "
+                 "stdnum.casrn",
                  "problems = se.validate(ROOT, frictionless=False)\nassert not problems, problems[:5]"),
     "frictionless": ("import frictionless",
                      "report = frictionless.validate(ROOT + '/datapackage.json')\n"

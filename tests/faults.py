@@ -53,6 +53,14 @@ def _(root):
     return ("effects", 3, "effect_id", frame["effect_id"].iloc[0]), "unique"
 
 
+@fault("duplicate composite key")
+def _(root):
+    frame = read_raw("outcome_summary", root)
+    for column in ("outcome", "variant_id", "design"):
+        set_cell(root, "outcome_summary", 1, column, frame[column].iloc[0])
+    return ("outcome_summary", 3, "design", frame["design"].iloc[0]), "key (outcome, variant_id, design) must be unique"
+
+
 @fault("dangling foreign key")
 def _(root):
     set_cell(root, "effects", 0, "study_id", "S999")

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from semax_evidence import schema
 from semax_evidence.checks import isin
 from semax_evidence.schema import (NAIVE_NA, _no_edge_space, _no_formula_start, _no_line_break, _not_naive_na,
-                                   as_float)
+                                   _unique, as_float)
 
 TEXT = st.one_of(st.none(), st.text(alphabet=st.sampled_from(list("ab \n1.-e+")), max_size=5))
 # edges and missing-value markers: ASCII and Unicode whitespace, formula starts, multi-byte letters
@@ -55,3 +55,10 @@ def test_per_distinct_equals_the_test_on_every_row(values):
         assert test(s).tolist() == s.str.fullmatch("E[0-9]+").tolist()
     finally:
         schema.DISTINCT_ROWS = original
+
+
+@given(values=st.lists(TEXT, max_size=30))
+def test_unique_check_equals_duplicated(values):
+    s = pd.Series(values, dtype="str")
+    present = s.notna()
+    assert _unique(s)[present].tolist() == (~s.duplicated(keep=False))[present].tolist()

@@ -16,7 +16,7 @@ from .tableschema import bytes_facts, file_facts, table_schema
 
 PANDERA_RULES = {
     "not_nullable": "a value is required",
-    "field_uniqueness": "must be unique in the column",
+    "multiple_fields_uniqueness": "the key {key} must be unique: another row has the same values",
 }
 
 
@@ -176,12 +176,14 @@ def schema_problems(table: Table) -> list[Problem]:
     parts = raw_schema_parts(table.name, max(2, os.cpu_count() or 1) if len(table.frame) >= PARALLEL_ROWS else 1)
     with ThreadPoolExecutor(len(parts)) as pool:
         found = [cases for cases in pool.map(failures, parts) if cases is not None]
+    key = "(" + ", ".join(RESOURCES[table.name]["primary_key"]) + ")"
     out = []
     for cases in found:
         for row in cases.itertuples(index=False):
             idx = row.index
             line = int(table.lines[idx]) if idx is not None and not pd.isna(idx) else None
-            rule = PANDERA_RULES.get(str(row.check), str(row.check))
+            check = str(row.check)  # pandera's own checks have a name; ours carry their message
+            rule = PANDERA_RULES[check].format(key=key) if check in PANDERA_RULES else check
             out.append(Problem(table.name, line, str(row.column), _text(row.failure_case), rule))
     return out
 

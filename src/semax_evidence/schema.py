@@ -143,6 +143,19 @@ def _not_naive_na(s: pd.Series) -> pd.Series:
     return pd.Series(out, index=s.index)
 
 
+def _unique(s: pd.Series) -> pd.Series:
+    """False on every cell whose value another cell repeats (missing cells aside). One count of distinct
+    values by Arrow settles the usual case, a column with no repeat; pandera's own unique=True hashes the
+    column in pandas and formats the whole column into its message when missing cells repeat."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    values = pa.array(s.array, type=pa.large_string())
+    if pc.count_distinct(values).as_py() == len(values) - values.null_count:
+        return pd.Series(True, index=s.index)
+    return ~s.duplicated(keep=False) | s.isna()
+
+
 def _no_line_break(s: pd.Series) -> pd.Series:
     """True where a cell holds no line feed. Most columns have none at all: one search of each data
     buffer (every value back to back) settles that without looking at the values one by one."""
@@ -186,8 +199,9 @@ def raw_schema(table: str) -> pa.DataFrameSchema:
     columns = {}
     for name in RESOURCES[table]["fields"]:
         spec = field_spec(table, name)
-        columns[name] = pa.Column(str, nullable=not spec["required"], unique=spec["unique"],
-                                  checks=column_checks(spec), required=False, coerce=False)
+        checks = column_checks(spec) + ([pa.Check(_unique, error="must be unique in the column")]
+                                        if spec["unique"] else [])
+        columns[name] = pa.Column(str, nullable=not spec["required"], checks=checks, required=False, coerce=False)
     key = RESOURCES[table]["primary_key"]
     return pa.DataFrameSchema(columns, name=table, strict=False, unique=key if len(key) > 1 else None)
 
