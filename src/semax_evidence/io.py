@@ -50,10 +50,11 @@ def read_text(source: Path | bytes, columns: list[str] | None = None) -> pd.Data
     return read_text_pandas(data, columns) if frame is None else frame
 
 
-def read_text_arrow(data: bytes, columns: list[str] | None = None) -> pd.DataFrame | None:
-    """read_text by pyarrow's multithreaded reader, ~10x faster than pandas' dtype=str path. None for a
-    file it cannot read the way pandas would (repeated or BOM-marked header, malformed rows, bad UTF-8):
-    pandas' reader reads those the same way and names what is wrong."""
+def read_text_arrow(data: bytes, columns: list[str] | None = None, threads: bool = True) -> pd.DataFrame | None:
+    """read_text by pyarrow's reader, ~10x faster than pandas' dtype=str path. None for a file it cannot
+    read the way pandas would (repeated or BOM-marked header, malformed rows, bad UTF-8): pandas' reader
+    reads those the same way and names what is wrong. threads=False when the caller already reads
+    several files at once: pyarrow's own threads then cost more CPU than they save."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
@@ -69,7 +70,7 @@ def read_text_arrow(data: bytes, columns: list[str] | None = None) -> pd.DataFra
                                   strings_can_be_null=True, quoted_strings_can_be_null=True,
                                   include_columns=columns, check_utf8=not data.isascii())  # ASCII is valid UTF-8
     try:
-        table = pcsv.read_csv(pa.BufferReader(data), read_options=pcsv.ReadOptions(block_size=BLOCK_BYTES),
+        table = pcsv.read_csv(pa.BufferReader(data), read_options=pcsv.ReadOptions(block_size=BLOCK_BYTES, use_threads=threads),
                               parse_options=pcsv.ParseOptions(newlines_in_values=True), convert_options=options)
     except (pa.ArrowInvalid, UnicodeDecodeError):
         return None
