@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .io import default_root, path, read_text_arrow, read_text_pandas
+from .io import default_root, is_ascii, map_file, path, read_text_arrow, read_text_pandas
 from .metadata import RESOURCES, TABLES
 from .tableschema import bytes_facts, file_facts, table_schema
 
@@ -86,21 +86,21 @@ def _parser_problem(name: str, message: str) -> Problem:
     return Problem(name, None, "", "", f"the CSV cannot be parsed: {message}")
 
 
-def _first_row_wider(raw: bytes) -> bool:
+def _first_row_wider(raw) -> bool:
     """True if the first data row has more cells than the header: pandas' reader then takes the extra
     cells for an index and only warns (a warning cannot be caught reliably while other threads run)."""
     import csv
     import io
-    reader = csv.reader(io.StringIO(raw.decode("utf-8")))
+    reader = csv.reader(io.StringIO(str(raw, "utf-8")))
     header, first = next(reader, []), next(reader, None)
     return first is not None and len(first) > len(header)
 
 
-def _ragged_row(name: str, raw: bytes) -> Problem:
+def _ragged_row(name: str, raw) -> Problem:
     """Locate the first row whose cell count differs from the header's (slow path, errors only)."""
     import csv
     import io
-    reader = csv.reader(io.StringIO(raw.decode("utf-8")))
+    reader = csv.reader(io.StringIO(str(raw, "utf-8")))
     width = len(next(reader))
     start = reader.line_num + 1
     for row in reader:
@@ -118,19 +118,20 @@ def read_checked(name: str, root: Path, on_bytes=None, threads: bool = True) -> 
     file = path(name, root)
     if not file.exists():
         return None, [Problem(name, None, "", str(file), "the file is missing")]
-    raw = file.read_bytes()
+    raw = map_file(file)
     if on_bytes:
         on_bytes(raw)
     problems = []
-    try:
-        raw.isascii() or raw.decode("utf-8")  # an all-ASCII file is valid UTF-8, and isascii is far faster
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        return None, [Problem(name, line, "", repr(raw[err.start: err.end]), "bytes are not valid UTF-8")]
-    if raw.startswith(b"\xef\xbb\xbf"):
+    if not is_ascii(raw):  # an all-ASCII file is valid UTF-8, and far faster to recognise
+        try:
+            str(raw, "utf-8")
+        except UnicodeDecodeError as err:
+            line = raw[: err.start].count(b"\n") + 1
+            return None, [Problem(name, line, "", repr(raw[err.start: err.end]), "bytes are not valid UTF-8")]
+    if raw[:3] == b"\xef\xbb\xbf":
         problems.append(Problem(name, 1, "", "\\ufeff", "the file starts with a UTF-8 byte-order mark; save without BOM"))
-    if b"\r" in raw:
-        line = raw[: raw.index(b"\r")].count(b"\n") + 1
+    if (cr := raw.find(b"\r")) >= 0:
+        line = raw[:cr].count(b"\n") + 1
         problems.append(Problem(name, line, "", "\\r\\n", "line endings must be LF, not CRLF"))
     if problems:
         return None, problems
