@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .io import default_root, is_ascii, map_file, path, read_text_arrow, read_text_pandas
+from .io import default_root, is_ascii, map_file, path, read_text
 from .metadata import RESOURCES, TABLES
 from .tableschema import bytes_facts, file_facts, table_schema
 
@@ -86,13 +86,13 @@ def _parser_problem(name: str, message: str) -> Problem:
     return Problem(name, None, "", "", f"the CSV cannot be parsed: {message}")
 
 
-def _first_row_wider(raw) -> bool:
+def _first_row_wider(file: Path) -> bool:
     """True if the first data row has more cells than the header: pandas' reader then takes the extra
-    cells for an index and only warns (a warning cannot be caught reliably while other threads run)."""
+    cells for an index and only warns (and a warning cannot be caught reliably while other threads run)."""
     import csv
-    import io
-    reader = csv.reader(io.StringIO(str(raw, "utf-8")))
-    header, first = next(reader, []), next(reader, None)
+    with open(file, encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        header, first = next(reader, []), next(reader, None)
     return first is not None and len(first) > len(header)
 
 
@@ -111,10 +111,9 @@ def _ragged_row(name: str, raw) -> Problem:
     return Problem(name, None, "", "", "a row has more cells than the header (stray comma or unbalanced quote)")
 
 
-def read_checked(name: str, root: Path, on_bytes=None, threads: bool = True) -> tuple[Table | None, list[Problem]]:
+def read_checked(name: str, root: Path, on_bytes=None) -> tuple[Table | None, list[Problem]]:
     """Read one CSV as text, reporting encoding and layout faults instead of guessing. `on_bytes`, if
-    given, is called with the file's bytes (so that they are read from disk once); threads: whether the
-    parser may use several threads."""
+    given, is called with the file's bytes (mapped, not copied)."""
     file = path(name, root)
     if not file.exists():
         return None, [Problem(name, None, "", str(file), "the file is missing")]
@@ -135,14 +134,12 @@ def read_checked(name: str, root: Path, on_bytes=None, threads: bool = True) -> 
         problems.append(Problem(name, line, "", "\\r\\n", "line endings must be LF, not CRLF"))
     if problems:
         return None, problems
-    frame = read_text_arrow(raw, threads=threads)
-    if frame is None:  # pyarrow refused it: a malformed file, or one only pandas reads the same way
-        if _first_row_wider(raw):  # pandas would only warn, and drop cells
-            return None, [_ragged_row(name, raw)]
-        try:
-            frame = read_text_pandas(raw)
-        except (pd.errors.ParserError, ValueError) as err:
-            return None, [_parser_problem(name, str(err))]
+    if _first_row_wider(file):  # pandas' reader would only warn, and drop cells
+        return None, [_ragged_row(name, raw)]
+    try:
+        frame = read_text(file)
+    except (pd.errors.ParserError, ValueError) as err:
+        return None, [_parser_problem(name, str(err))]
     expected = RESOURCES[name]["fields"]
     header = list(frame.columns)
     if header != expected:
@@ -267,11 +264,11 @@ def validate(root: Path | str | None = None, frictionless: bool = True) -> list[
 
         def check_table(name: str) -> tuple[Table | None, list[Problem]]:
             table, found = read_checked(name, root, lambda raw: hashing.setdefault(name, background.submit(
-                bytes_facts, raw)), threads=False)
+                bytes_facts, raw)))
             return table, found + (schema_problems(table) if table is not None else [])
 
-        # two tables at a time, each parsed in one thread, the biggest first: the cores stay busy without
-        # the cost of splitting each parse
+        # two tables at a time, the biggest first: one table's Python-bound checks run while the other's
+        # parse or Arrow kernels hold no lock
         by_size = sorted(TABLES, key=lambda n: _size(path(n, root)), reverse=True)
         results = dict(zip(by_size, workers.map(check_table, by_size)))
         for name in TABLES:
@@ -279,8 +276,8 @@ def validate(root: Path | str | None = None, frictionless: bool = True) -> list[
             problems += found
             if table is not None:
                 tables[name] = table
-        problems += foreign_key_problems(tables)
-        problems += rule_problems(tables)
+        keys = workers.submit(foreign_key_problems, tables)  # Arrow lookups, beside the pandas rules
+        problems += rule_problems(tables) + keys.result()
         problems += metadata_problems(root, {name: future.result() for name, future in hashing.items()})
     if frictionless and not problems:
         # Frictionless repeats what the checks above find, slower; it runs as the final word on a clean package.

@@ -35,7 +35,7 @@ def path(name: str, root: Path | None = None) -> Path:
 
 
 def map_file(file: Path) -> bytes | mmap.mmap:
-    """A file's bytes, mapped rather than copied: a large table is parsed and hashed straight from the
+    """A file's bytes, mapped rather than copied: a large table is checked and hashed straight from the
     page cache, sparing a copy and the page faults of a fresh buffer of the same size."""
     with open(file, "rb") as fh:
         return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if os.fstat(fh.fileno()).st_size else b""
@@ -47,53 +47,22 @@ def is_ascii(data) -> bool:
     return data.isascii() if isinstance(data, bytes) else not len(data) or np.frombuffer(data, np.uint8).max() < 128
 
 
-def read_text_pandas(source, columns: list[str] | None = None) -> pd.DataFrame:
-    """Every cell as a string with pandas' C parser: slow, but its errors name the line of a malformed row.
-    source: a path, or the bytes of a file (bytes or mapped)."""
-    return pd.read_csv(source if isinstance(source, (str, Path)) else io.BytesIO(source), dtype=str,
-                       keep_default_na=False, na_values=[""], encoding="utf-8", index_col=False, usecols=columns)
-
-
-BLOCK_BYTES = 1 << 24  # pyarrow's reader parses blocks in parallel; fewer, bigger chunks make later checks cheaper
-
-
 def read_text(source, columns: list[str] | None = None) -> pd.DataFrame:
-    """Every cell (of `columns`, default all) of a CSV file (a path, or its bytes, plain or mapped) as a
-    string; empty cells, and only those, are missing."""
-    data = source if not isinstance(source, (str, Path)) else map_file(Path(source))
-    frame = read_text_arrow(data, columns)
-    return read_text_pandas(data, columns) if frame is None else frame
+    """Every cell (of `columns`, default all) of a CSV file (a path, or its bytes) as a string; empty
+    cells, and only those, are missing.
 
-
-def read_text_arrow(data, columns: list[str] | None = None, threads: bool = True) -> pd.DataFrame | None:
-    """read_text by pyarrow's reader, ~10x faster than pandas' dtype=str path. None for a file it cannot
-    read the way pandas would (repeated or BOM-marked header, malformed rows, bad UTF-8): pandas' reader
-    reads those the same way and names what is wrong. threads=False when the caller already reads
-    several files at once: pyarrow's own threads then cost more CPU than they save."""
+    pandas' C parser writes the cells straight into Arrow strings: exact text at the speed of its typed
+    read (its dtype=str path goes through Python objects, ~10x slower), and its errors name the line of
+    a malformed row."""
     import pyarrow as pa
-    import pyarrow.csv as pcsv
 
-    end = data.find(b"\n")
-    try:
-        header = next(csv.reader([(data if end < 0 else data[:end]).decode("utf-8")]), [])
-    except UnicodeDecodeError:
-        return None
-    if not header or len(set(header)) != len(header) or header[0].startswith("\ufeff"):
-        return None
-    # large_string is what pandas' Arrow strings hold: reading it directly spares a copy per column
-    options = pcsv.ConvertOptions(column_types={h: pa.large_string() for h in header}, null_values=[""],
-                                  strings_can_be_null=True, quoted_strings_can_be_null=True,
-                                  include_columns=columns, check_utf8=not is_ascii(data))
-    try:
-        table = pcsv.read_csv(pa.BufferReader(pa.py_buffer(data)), read_options=pcsv.ReadOptions(block_size=BLOCK_BYTES, use_threads=threads),
-                              parse_options=pcsv.ParseOptions(newlines_in_values=True), convert_options=options)
-    except (pa.ArrowInvalid, UnicodeDecodeError):
-        return None
-    if table.column_names != (columns or header):  # a header the one-line sniff misread (a quoted line break)
-        return None
-    text = pd.StringDtype("pyarrow", na_value=float("nan"))  # pandas' default str dtype
-    # split_blocks: one block per column, so pandas does not copy every column into a consolidated block
-    return table.to_pandas(types_mapper={pa.large_string(): text}.get, split_blocks=True)
+    frame = pd.read_csv(source if isinstance(source, (str, Path)) else io.BytesIO(source),
+                        dtype=pd.ArrowDtype(pa.large_string()), keep_default_na=False, na_values=[""],
+                        encoding="utf-8", index_col=False, usecols=columns)
+    return frame.astype(TEXT)
+
+
+TEXT = pd.StringDtype("pyarrow", na_value=float("nan"))  # pandas' default str dtype, Arrow strings inside
 
 
 def read_raw(name: str, root: Path | None = None) -> pd.DataFrame:
@@ -144,34 +113,26 @@ def typed(frame: pd.DataFrame, name: str) -> pd.DataFrame:
 
 
 def _typed_fast(file: Path, name: str) -> pd.DataFrame | None:
-    """typed(read_text(file)) with pandas' C parser, the fastest reader here: numbers and booleans parse
-    to their dtype as they are read. Other columns go through pandas' inference, which keeps a column's
-    cells exactly as written unless every cell looks like a number or a boolean, or is empty; such
-    columns (all-digit PMIDs, say) are read again as text, unless they are all empty. Enums then take
-    their categories. None when the file is not plainly well formed: the caller then takes the slow,
-    exact path."""
+    """typed(read_text(file)) in one pass of pandas' C parser: numbers and booleans parse to their dtype
+    as they are read, every other column to Arrow strings exactly as written; enums and dates are then
+    converted from those. None when the file is not plainly well formed: the caller then takes the slow,
+    exact path, whose errors say what is wrong."""
+    import pyarrow as pa
+
     fields = RESOURCES[name]["fields"]
-    dtypes = {f: PARSED[FIELDS[f]["type"]] for f in fields if FIELDS[f]["type"] in PARSED}
+    dtypes = {f: PARSED.get(FIELDS[f]["type"], pd.ArrowDtype(pa.large_string())) for f in fields}
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error")  # a ragged row or a mixed-type column: not plainly well formed
+            warnings.simplefilter("error")  # a ragged row: not plainly well formed
             frame = pd.read_csv(file, dtype=dtypes, keep_default_na=False, na_values=[""], true_values=["true"],
                                 false_values=["false"], encoding="utf-8", index_col=False)
     except (ValueError, TypeError, UnicodeDecodeError, Warning):  # pandas' parser errors are ValueErrors
         return None
     if list(frame.columns) != fields:
         return None
-    text = [f for f in fields if f not in dtypes]
-    guessed = [f for f in text if not isinstance(frame[f].dtype, pd.StringDtype)]
-    for f in [f for f in guessed if frame[f].isna().all()]:  # every cell empty: nothing to read again
-        frame[f] = pd.Series(None, index=frame.index, dtype="str")
-        guessed.remove(f)
-    if guessed:
-        exact = read_text(file, guessed)
-        for f in guessed:
-            frame[f] = exact[f]
-    for f in text:
-        frame[f] = _dtype_converter(f)(frame[f])
+    for f in fields:
+        if FIELDS[f]["type"] not in PARSED:
+            frame[f] = _dtype_converter(f)(frame[f].astype(TEXT))
     return frame
 
 
