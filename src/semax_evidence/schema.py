@@ -1,6 +1,7 @@
 """Pandera schemas built from the registry. They check the raw text of each cell, so that an
 error can name the exact value the CSV holds."""
 
+import threading
 from functools import cache
 
 import pandas as pd
@@ -83,11 +84,18 @@ def _chunks(s: pd.Series):
                np.zeros(0, np.uint8) if data is None else np.frombuffer(data, dtype=np.uint8))
 
 
-def _edge_bytes(s: pd.Series) -> tuple:
-    """First and last byte of every cell; 0 for an empty or missing one."""
+_LAST = threading.local()  # per thread: the column _cell_bytes saw last, and what it found
+
+
+def _cell_bytes(s: pd.Series) -> tuple:
+    """First byte, last byte and byte length of every cell (0 for an empty or missing one). Three checks
+    in a row ask for them on the same column, so the last column's answer is kept; pandera hands each
+    check the same array object, and holding it keeps its identity from being reused."""
     import numpy as np
 
-    firsts, lasts = [np.zeros(0, np.uint8)], [np.zeros(0, np.uint8)]
+    if getattr(_LAST, "array", None) is s.array:
+        return _LAST.found
+    firsts, lasts, lengths = [np.zeros(0, np.uint8)], [np.zeros(0, np.uint8)], [np.zeros(0, np.int64)]
     for offsets, data in _chunks(s):
         start, end = offsets[:-1], offsets[1:]
         data = data if len(data) else np.zeros(1, np.uint8)
@@ -96,7 +104,9 @@ def _edge_bytes(s: pd.Series) -> tuple:
         first[empty], last[empty] = 0, 0
         firsts.append(first)
         lasts.append(last)
-    return np.concatenate(firsts), np.concatenate(lasts)
+        lengths.append(end - start)
+    _LAST.array, _LAST.found = s.array, (np.concatenate(firsts), np.concatenate(lasts), np.concatenate(lengths))
+    return _LAST.found
 
 
 @cache
@@ -110,7 +120,7 @@ def _ascii_space():
 def _no_edge_space(s: pd.Series) -> pd.Series:
     """s.str.strip() == s, from each cell's first and last byte: an ASCII edge settles it, and only cells
     with a non-ASCII character at an edge go through Unicode's definition of whitespace."""
-    first, last = _edge_bytes(s)
+    first, last, _ = _cell_bytes(s)
     space = _ascii_space()
     out = pd.Series(~(space[first] | space[last]), index=s.index)
     unicode_edge = (first >= 0x80) | (last >= 0x80)
@@ -124,7 +134,7 @@ def _no_formula_start(s: pd.Series) -> pd.Series:
     import numpy as np
     formula = np.zeros(256, bool)
     formula[[ord(c) for c in FORMULA_START]] = True
-    return pd.Series(~formula[_edge_bytes(s)[0]], index=s.index)
+    return pd.Series(~formula[_cell_bytes(s)[0]], index=s.index)
 
 
 def _not_naive_na(s: pd.Series) -> pd.Series:
@@ -135,9 +145,9 @@ def _not_naive_na(s: pd.Series) -> pd.Series:
     starts = np.zeros(256, bool)
     starts[[v.encode()[0] for v in NAIVE_NA]] = True
     longest = max(len(v.encode()) for v in NAIVE_NA)
-    lengths = np.concatenate([np.zeros(0, np.int64)] + [np.diff(offsets) for offsets, _ in _chunks(s)])
+    first, _, lengths = _cell_bytes(s)
     out = np.ones(len(s), bool)
-    candidates = np.flatnonzero((lengths <= longest) & starts[_edge_bytes(s)[0]])
+    candidates = np.flatnonzero((lengths <= longest) & starts[first])
     if len(candidates):
         out[candidates] = ~s.iloc[candidates].isin(NAIVE_NA).to_numpy()
     return pd.Series(out, index=s.index)
