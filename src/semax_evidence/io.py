@@ -47,18 +47,16 @@ def is_ascii(data) -> bool:
     return data.isascii() if isinstance(data, bytes) else not len(data) or np.frombuffer(data, np.uint8).max() < 128
 
 
-def read_text(source, columns: list[str] | None = None) -> pd.DataFrame:
-    """Every cell (of `columns`, default all) of a CSV file (a path, or its bytes) as a string; empty
-    cells, and only those, are missing.
+def read_text(file: Path) -> pd.DataFrame:
+    """Every cell of a CSV file as a string; empty cells, and only those, are missing.
 
     pandas' C parser writes the cells straight into Arrow strings: exact text at the speed of its typed
     read (its dtype=str path goes through Python objects, ~10x slower), and its errors name the line of
     a malformed row."""
     import pyarrow as pa
 
-    frame = pd.read_csv(source if isinstance(source, (str, Path)) else io.BytesIO(source),
-                        dtype=pd.ArrowDtype(pa.large_string()), keep_default_na=False, na_values=[""],
-                        encoding="utf-8", index_col=False, usecols=columns)
+    frame = pd.read_csv(file, dtype=pd.ArrowDtype(pa.large_string()), keep_default_na=False, na_values=[""],
+                        encoding="utf-8", index_col=False)
     return frame.astype(TEXT)
 
 
