@@ -2,6 +2,7 @@
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -62,3 +63,53 @@ def test_unique_check_equals_duplicated(values):
     s = pd.Series(values, dtype="str")
     present = s.notna()
     assert _unique(s)[present].tolist() == (~s.duplicated(keep=False))[present].tolist()
+
+
+# A column that passes its vocabulary or type check skips the generic checks: sound only if every word
+# and every string a type pattern accepts passes them.
+GENERIC = [_no_edge_space, _no_line_break, _not_naive_na]
+
+
+def test_every_vocabulary_word_passes_the_generic_checks():
+    from semax_evidence.vocabularies import VOCABULARIES
+    words = pd.Series(sorted({w for vocab in VOCABULARIES.values() for w in vocab}), dtype="str")
+    for check in GENERIC:
+        assert check(words).all(), f"{check.__name__} fails on {words[~check(words)].tolist()}"
+
+
+@pytest.mark.parametrize("kind", list(schema.TYPE_PATTERNS))
+@given(data=st.data())
+def test_every_well_formed_typed_value_passes_the_generic_checks(kind, data):
+    pattern = schema.TYPE_PATTERNS[kind][0]
+    values = pd.Series(data.draw(st.lists(st.from_regex(pattern, fullmatch=True), min_size=1, max_size=10)),
+                       dtype="str")
+    for check in GENERIC:
+        assert check(values).all(), f"{check.__name__} fails on {values.tolist()}"
+
+
+def _failures(kind: str, cells: list) -> set:
+    import pandera.pandas as pa
+    column = pa.Column(str, nullable=True, checks=schema.column_checks({"type": kind}))
+    try:
+        pa.DataFrameSchema({"x": column}).validate(pd.DataFrame({"x": pd.Series(cells, dtype="str")}), lazy=True)
+    except pa.errors.SchemaErrors as err:
+        return set(zip(err.failure_cases["check"], err.failure_cases["index"]))
+    return set()
+
+
+def test_a_column_that_fails_its_type_check_still_gets_the_generic_checks():
+    assert _failures("number", ["1.5", " 2", None]) == {("must be a number", 1),
+                                                        ("must not start or end with whitespace", 1)}
+    assert _failures("number", ["1.5", "2", None]) == set()
+
+
+def test_every_check_passes_a_missing_cell():
+    # the checks see missing cells (pandera's own dropping would copy the column for every check);
+    # requiredness is pandera's separate not_nullable check
+    from semax_evidence.metadata import RESOURCES
+    from semax_evidence.tableschema import field_spec
+    missing = pd.Series([None, None], dtype="str")
+    for table, resource in RESOURCES.items():
+        for name in resource["fields"]:
+            for check in schema.column_checks(field_spec(table, name)):
+                assert check(missing).check_passed, f"{table}.{name}: {check.error} fails on a missing cell"

@@ -47,13 +47,19 @@ def per_distinct(test):
     return check
 
 
+def _check(test, error: str) -> pa.Check:
+    """A column check that sees every cell, missing ones included, and passes those: left to itself,
+    pandera hands each check a fresh copy of the column without its missing cells."""
+    return pa.Check(lambda s: test(s) | s.isna(), error=error, ignore_na=False)
+
+
 def _matches(pattern: str, rule: str) -> pa.Check:
-    return pa.Check(per_distinct(lambda s: s.str.fullmatch(pattern)), error=rule)
+    return _check(per_distinct(lambda s: s.str.fullmatch(pattern)), error=rule)
 
 
 def _real_date() -> pa.Check:
     import pandas as pd
-    return pa.Check(per_distinct(lambda s: pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna() |
+    return _check(per_distinct(lambda s: pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna() |
                                  ~s.str.fullmatch(TYPE_PATTERNS["date"][0])), error="must be a real calendar date")
 
 
@@ -172,31 +178,58 @@ def _no_line_break(s: pd.Series) -> pd.Series:
 
 
 def _minimum(low) -> pa.Check:
-    return pa.Check(lambda s: ~(as_float(s) < low), error=f"must be >= {low}")
+    return _check(lambda s: ~(as_float(s) < low), error=f"must be >= {low}")
+
+
+_STRICT = threading.local()  # per thread: the column a vocabulary or type check saw last, and its verdict
+
+
+def strict(test):
+    """A vocabulary or type check that remembers whether every cell of the column passed. A vocabulary
+    word, or a well-formed number, boolean or date, has no edge whitespace, line break or missing-value
+    marker (a test sweeps every word and pattern), so the generic checks after it skip such a column."""
+    def check(s: pd.Series) -> pd.Series:
+        result = test(s)
+        _STRICT.array, _STRICT.passed = s.array, bool((result | s.isna()).all())
+        return result
+    return check
+
+
+def generic(test):
+    """A generic check, skipped on a column whose vocabulary or type check, just before it, passed on
+    every cell: it could only pass too. The verdict is tied to the array object pandera hands each check."""
+    def check(s: pd.Series) -> pd.Series:
+        if getattr(_STRICT, "array", None) is s.array and _STRICT.passed:
+            return pd.Series(True, index=s.index)
+        return test(s)
+    return check
 
 
 def column_checks(spec: dict) -> list[pa.Check]:
-    checks = [pa.Check(_no_edge_space, error="must not start or end with whitespace"),
-              # cells never span lines here, so a line break means a quote swallowed the rows after it
-              pa.Check(_no_line_break, error="holds a line break: an unbalanced quote swallowed the following rows")]
     kind = spec["type"]
-    if kind == "string":
-        # a naive pd.read_csv would silently turn these into NaN; the data never relies on them
-        checks.append(pa.Check(_not_naive_na, error="is a text pandas reads as missing by default "
-                                                                 "(e.g. NA, None, null); reword it"))
+    checks = []
     if kind in TYPE_PATTERNS:
-        checks.append(_matches(*TYPE_PATTERNS[kind]))
-    if kind == "date":
-        checks.append(_real_date())
+        pattern, rule = TYPE_PATTERNS[kind]
+        checks.append(_check(strict(per_distinct(lambda s: s.str.fullmatch(pattern))), error=rule))
     if "enum" in spec:
         allowed = list(VOCABULARIES[spec["enum"]])
-        checks.append(pa.Check(lambda s: s.isin(allowed), error=f"must be one of: {', '.join(allowed)}"))
+        checks.append(_check(strict(lambda s: s.isin(allowed)), error=f"must be one of: {', '.join(allowed)}"))
+    checks += [_check(generic(_no_edge_space), error="must not start or end with whitespace"),
+               # cells never span lines here, so a line break means a quote swallowed the rows after it
+               _check(generic(_no_line_break),
+                        error="holds a line break: an unbalanced quote swallowed the following rows")]
+    if kind == "string":
+        # a naive pd.read_csv would silently turn these into NaN; the data never relies on them
+        checks.append(_check(generic(_not_naive_na), error="is a text pandas reads as missing by default "
+                                                             "(e.g. NA, None, null); reword it"))
+    if kind == "date":
+        checks.append(_real_date())
     if "pattern" in spec:
         checks.append(_matches(spec["pattern"], f"must match the pattern {spec['pattern']}"))
     if "minimum" in spec:
         checks.append(_minimum(spec["minimum"]))
     if spec.get("text"):
-        checks.append(pa.Check(_no_formula_start,
+        checks.append(_check(_no_formula_start,
                                error="must not start with = + - or @ (spreadsheet formula)"))
     return checks
 
@@ -206,7 +239,7 @@ def raw_schema(table: str) -> pa.DataFrameSchema:
     columns = {}
     for name in RESOURCES[table]["fields"]:
         spec = field_spec(table, name)
-        checks = column_checks(spec) + ([pa.Check(_unique, error="must be unique in the column")]
+        checks = column_checks(spec) + ([_check(_unique, error="must be unique in the column")]
                                         if spec["unique"] else [])
         columns[name] = pa.Column(str, nullable=not spec["required"], checks=checks, required=False, coerce=False)
     key = RESOURCES[table]["primary_key"]
