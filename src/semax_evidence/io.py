@@ -7,6 +7,7 @@ import mmap
 import os
 import tempfile
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources as _res
 from pathlib import Path
 
@@ -128,9 +129,10 @@ def _typed_fast(file: Path, name: str) -> pd.DataFrame | None:
         return None
     if list(frame.columns) != fields:
         return None
-    for f in fields:
-        if FIELDS[f]["type"] not in PARSED:
-            frame[f] = _dtype_converter(f)(frame[f].astype(TEXT))
+    text = [f for f in fields if FIELDS[f]["type"] not in PARSED]
+    with ThreadPoolExecutor(2) as pool:  # the enum lookups run in Arrow kernels, which release the GIL
+        for f, column in zip(text, pool.map(lambda f: _dtype_converter(f)(frame[f].astype(TEXT)), text)):
+            frame[f] = column
     return frame
 
 
