@@ -130,10 +130,20 @@ def _typed_fast(file: Path, name: str) -> pd.DataFrame | None:
     if list(frame.columns) != fields:
         return None
     text = [f for f in fields if FIELDS[f]["type"] not in PARSED]
-    with ThreadPoolExecutor(2) as pool:  # the enum lookups run in Arrow kernels, which release the GIL
-        for f, column in zip(text, pool.map(lambda f: _dtype_converter(f)(frame[f].astype(TEXT)), text)):
-            frame[f] = column
+    def convert(f: str) -> pd.Series:
+        return _dtype_converter(f)(frame[f].astype(TEXT))
+
+    if len(frame) < THREADED_ROWS:
+        columns = map(convert, text)
+    else:
+        with ThreadPoolExecutor(2) as pool:  # the enum lookups run in Arrow kernels, which release the GIL
+            columns = list(pool.map(convert, text))
+    for f, column in zip(text, columns):
+        frame[f] = column
     return frame
+
+
+THREADED_ROWS = 50_000  # below this, starting threads costs more than they save
 
 
 def _root_for(root: Path | None, version: str | None) -> Path | None:
