@@ -2,8 +2,6 @@
 
 import json
 
-import pytest
-
 from semax_evidence.build import stale
 from semax_evidence.metadata import FIELDS, RESOURCES
 from semax_evidence.tableschema import package_descriptor, table_schema

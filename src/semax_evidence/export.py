@@ -1,6 +1,5 @@
 """Exports: one SQLite database with keys enforced, and typed Parquet files."""
 
-import json
 import sqlite3
 import tempfile
 from pathlib import Path
