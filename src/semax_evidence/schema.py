@@ -21,8 +21,6 @@ TYPE_PATTERNS = {
 }
 FORMULA_START = ("=", "+", "-", "@")
 NAIVE_NA = sorted(pd.io.parsers.readers.STR_NA_VALUES - {""})
-
-
 DISTINCT_ROWS = 50_000  # below this, looking for repeated values costs more than it saves
 
 
@@ -57,12 +55,11 @@ def _check(test, error: str) -> pa.Check:
     return pa.Check(check, error=error, ignore_na=False)
 
 
-def _matches(pattern: str, rule: str) -> pa.Check:
-    return _check(per_distinct(lambda s: s.str.fullmatch(pattern)), error=rule)
+def _fullmatch(pattern: str):
+    return per_distinct(lambda s: s.str.fullmatch(pattern))
 
 
 def _real_date() -> pa.Check:
-    import pandas as pd
     return _check(per_distinct(lambda s: pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna() |
                                  ~s.str.fullmatch(TYPE_PATTERNS["date"][0])), error="must be a real calendar date")
 
@@ -214,27 +211,26 @@ def column_checks(spec: dict) -> list[pa.Check]:
     checks = []
     if kind in TYPE_PATTERNS:
         pattern, rule = TYPE_PATTERNS[kind]
-        checks.append(_check(strict(per_distinct(lambda s: s.str.fullmatch(pattern))), error=rule))
+        checks.append(_check(strict(_fullmatch(pattern)), error=rule))
     if "enum" in spec:
         allowed = list(VOCABULARIES[spec["enum"]])
         checks.append(_check(strict(lambda s: s.isin(allowed)), error=f"must be one of: {', '.join(allowed)}"))
     checks += [_check(generic(_no_edge_space), error="must not start or end with whitespace"),
                # cells never span lines here, so a line break means a quote swallowed the rows after it
                _check(generic(_no_line_break),
-                        error="holds a line break: an unbalanced quote swallowed the following rows")]
+                      error="holds a line break: an unbalanced quote swallowed the following rows")]
     if kind == "string":
         # a naive pd.read_csv would silently turn these into NaN; the data never relies on them
         checks.append(_check(generic(_not_naive_na), error="is a text pandas reads as missing by default "
-                                                             "(e.g. NA, None, null); reword it"))
+                                                           "(e.g. NA, None, null); reword it"))
     if kind == "date":
         checks.append(_real_date())
     if "pattern" in spec:
-        checks.append(_matches(spec["pattern"], f"must match the pattern {spec['pattern']}"))
+        checks.append(_check(_fullmatch(spec["pattern"]), error=f"must match the pattern {spec['pattern']}"))
     if "minimum" in spec:
         checks.append(_minimum(spec["minimum"]))
     if spec.get("text"):
-        checks.append(_check(_no_formula_start,
-                               error="must not start with = + - or @ (spreadsheet formula)"))
+        checks.append(_check(_no_formula_start, error="must not start with = + - or @ (spreadsheet formula)"))
     return checks
 
 
