@@ -48,6 +48,9 @@ def is_ascii(data) -> bool:
     return data.isascii() if isinstance(data, bytes) else not len(data) or np.frombuffer(data, np.uint8).max() < 128
 
 
+TEXT = pd.StringDtype("pyarrow", na_value=float("nan"))  # pandas' default str dtype, Arrow strings inside
+
+
 def read_text(file: Path) -> pd.DataFrame:
     """Every cell of a CSV file as a string; empty cells, and only those, are missing.
 
@@ -59,9 +62,6 @@ def read_text(file: Path) -> pd.DataFrame:
     frame = pd.read_csv(file, dtype=pd.ArrowDtype(pa.large_string()), keep_default_na=False, na_values=[""],
                         encoding="utf-8", index_col=False)
     return frame.astype(TEXT)
-
-
-TEXT = pd.StringDtype("pyarrow", na_value=float("nan"))  # pandas' default str dtype, Arrow strings inside
 
 
 def read_raw(name: str, root: Path | None = None) -> pd.DataFrame:
@@ -130,6 +130,7 @@ def _typed_fast(file: Path, name: str) -> pd.DataFrame | None:
     if list(frame.columns) != fields:
         return None
     text = [f for f in fields if FIELDS[f]["type"] not in PARSED]
+
     def convert(f: str) -> pd.Series:
         return _dtype_converter(f)(frame[f].astype(TEXT))
 
