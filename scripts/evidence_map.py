@@ -1,8 +1,9 @@
-"""Draw the evidence map and the verdicts per article into docs/ (run by `semax-evidence build`'s users and CI).
+"""Draw the evidence map, the verdicts per article and the PRISMA 2020 flow of the literature census into docs/.
 
 docs/evidence-map.png: outcomes (rows) against evidence lanes (columns); marker by majority direction, size by
 number of studies, filled when at least one study has no developer-affiliated author (independent), hollow
-otherwise. docs/claim-verdicts.png: verdict counts per article. The plotted numbers are written beside the
+otherwise. docs/claim-verdicts.png: verdict counts per article. docs/prisma-flow.png: records identified, removed as
+duplicates, screened, excluded by reason and included by design lane (the derived `prisma_flow` table). The plotted numbers are written beside the
 figures as CSV, so that a test can prove the committed figures are current."""
 
 import sys
@@ -13,7 +14,8 @@ import pandas as pd
 import semax_evidence as se
 
 LANES = ["human_rct", "human_controlled_nonrandomised", "human_observational", "human_uncontrolled",
-         "neuroimaging_healthy", "animal_in_vivo", "ex_vivo", "in_vitro", "review", "hypothesis"]
+         "neuroimaging_healthy", "animal_in_vivo", "ex_vivo", "in_vitro", "product_analysis", "not_established", "review",
+         "hypothesis"]
 MARKERS = {"increase": "^", "decrease": "v", "no_change": "o", "mixed": "D"}
 VERDICTS = ["supported", "overstated", "contradicted", "unsupported", "not_checkable"]
 
@@ -32,6 +34,49 @@ def verdict_data(root=None) -> pd.DataFrame:
     c = se.load("claims", root=root)
     table = pd.crosstab(c["source_id"].astype(str), c["verdict"].astype(str)).reindex(columns=VERDICTS, fill_value=0)
     return table.reset_index()
+
+
+def flow_data(root=None) -> pd.DataFrame:
+    f = se.load("prisma_flow", root=root)
+    f["flow_stage"] = f["flow_stage"].astype(str)
+    return f
+
+
+def _box(ax, x, y, w, h, lines):
+    from matplotlib.patches import FancyBboxPatch
+    ax.add_patch(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0.01", facecolor="white", edgecolor="black"))
+    ax.text(x + 0.02, y + h - 0.02, "\n".join(lines), va="top", ha="left", fontsize=8, family="monospace")
+
+
+def draw_flow(data: pd.DataFrame, file: Path) -> None:
+    """PRISMA 2020 flow: identification, screening and inclusion boxes on the left, exclusions on the right."""
+    import matplotlib.pyplot as plt
+
+    def rows(stage):
+        part = data[data["flow_stage"] == stage]
+        total = int(part.loc[part["flow_detail"] == "all", "n_flow"].sum())
+        return total, [f"  {r.flow_detail}: {r.n_flow}" for r in part.itertuples() if r.flow_detail != "all"]
+
+    identified, by_search = rows("identified")
+    duplicates, _ = rows("duplicates_removed")
+    screened, _ = rows("screened")
+    excluded, reasons = rows("excluded")
+    included, lanes = rows("included")
+    fig, ax = plt.subplots(figsize=(10, 7.5))
+    ax.set_axis_off()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    _box(ax, 0.02, 0.80, 0.46, 0.17, [f"Records identified: {identified}"] + by_search)
+    _box(ax, 0.55, 0.80, 0.43, 0.10, ["Duplicates removed", f"before screening: {duplicates}"])
+    _box(ax, 0.02, 0.62, 0.46, 0.10, [f"Records screened: {screened}"])
+    _box(ax, 0.55, 0.42, 0.43, 0.30, [f"Records excluded: {excluded}"] + reasons)
+    _box(ax, 0.02, 0.02, 0.46, 0.52, [f"Records included: {included}", "by design lane:"] + lanes)
+    for (x0, y0, x1, y1) in [(0.25, 0.80, 0.25, 0.72), (0.25, 0.62, 0.25, 0.54), (0.48, 0.88, 0.55, 0.85),
+                             (0.48, 0.67, 0.55, 0.67)]:
+        ax.annotate("", xy=(x1, y1), xytext=(x0, y0), arrowprops={"arrowstyle": "->"})
+    ax.set_title("Literature census of Semax: PRISMA 2020 flow", fontsize=11)
+    fig.savefig(file, dpi=90, metadata={"Software": None})
+    plt.close(fig)
 
 
 def draw(out: Path, root=None) -> None:
@@ -63,6 +108,8 @@ def draw(out: Path, root=None) -> None:
     fig.tight_layout()
     fig.savefig(out / "claim-verdicts.png", dpi=90, metadata={"Software": None})
     plt.close(fig)
+    draw_flow(flow_data(root), out / "prisma-flow.png")
+    flow_data(root).to_csv(out / "prisma-flow.csv", index=False, lineterminator="\n")
     map_data(root).to_csv(out / "evidence-map.csv", index=False, lineterminator="\n")
     verdict_data(root).to_csv(out / "claim-verdicts.csv", index=False, lineterminator="\n")
 

@@ -299,3 +299,153 @@ def _(root):
     set_cell(root, "claims", 0, "contradicts", same.iloc[1])
     set_cell(root, "claims", int(same.index[1]), "contradicts", same.iloc[0])
     return ("claims", 2, "contradicts", same.iloc[1]), "of another article"
+
+
+# --- census, studies and the evidence behind verdicts -------------------------------------------------
+
+def _first(root, table, **equal):
+    """Index of the first row whose columns equal the given values (None: empty)."""
+    frame = read_raw(table, root)
+    mask = True
+    for col, value in equal.items():
+        mask = mask & (frame[col].isna() if value is None else frame[col] == value)
+    return int(frame.index[mask][0]), frame
+
+
+@fault("included record without its study")
+def _(root):
+    row, _ = _first(root, "records", decision="included")
+    set_cell(root, "records", row, "study_id", None)
+    return ("records", row + 2, "study_id", ""), "needs its row of studies"
+
+
+@fault("excluded record without a reason")
+def _(root):
+    row, _ = _first(root, "records", decision="excluded")
+    set_cell(root, "records", row, "exclusion_reason", None)
+    return ("records", row + 2, "exclusion_reason", ""), "needs its exclusion_reason"
+
+
+@fault("study neither in the census nor explained")
+def _(root):
+    frame = read_raw("studies", root)
+    row = int(frame.index[frame["outside_census_reason"].notna()][0])
+    set_cell(root, "studies", row, "outside_census_reason", None)
+    return ("studies", row + 2, "study_id", frame["study_id"].iloc[row]), "census record naming it"
+
+
+@fault("census PMID disagreeing with its study")
+def _(root):
+    frame = read_raw("records", root)
+    studies = read_raw("studies", root)
+    with_pmid = set(studies.loc[studies["pmid"].notna(), "study_id"])
+    row = int(frame.index[frame["pmid"].notna() & frame["study_id"].isin(with_pmid)][0])
+    set_cell(root, "records", row, "pmid", "1")
+    return ("records", row + 2, "pmid", "1"), "differs from the pmid of its row of studies"
+
+
+@fault("same publication twice (title differing in case and punctuation)")
+def _(root):
+    frame = read_raw("studies", root)
+    value = "[" + frame["title"].iloc[0].upper() + "]."
+    set_cell(root, "studies", 1, "title", value)
+    return ("studies", 3, "title", value), f"the same title as {frame['study_id'].iloc[0]}"
+
+
+@fault("same DOI in another letter case")
+def _(root):
+    frame = read_raw("studies", root)
+    row = _row_with(root, "studies", "doi")
+    later = frame.index[(frame.index > row) & frame["doi"].isna() & frame["verified_url"].notna()]
+    other = int(later[0])  # the later of two rows is the repeat
+    value = frame["doi"].iloc[row].upper()
+    set_cell(root, "studies", other, "doi", value)
+    return ("studies", other + 2, "doi", value), "DOIs ignore letter case"
+
+
+@fault("cohort link to itself")
+def _(root):
+    frame = read_raw("studies", root)
+    set_cell(root, "studies", 0, "cohort_study_id", frame["study_id"].iloc[0])
+    return ("studies", 2, "cohort_study_id", frame["study_id"].iloc[0]), "first report of the cohort"
+
+
+@fault("cohort counted twice (link to a further report)")
+def _(root):
+    frame = read_raw("studies", root)
+    row = int(frame.index[frame["cohort_study_id"].notna()][0])
+    other = int(frame.index[frame["cohort_study_id"].isna() & (frame.index != row)][0])
+    set_cell(root, "studies", other, "cohort_study_id", frame["study_id"].iloc[row])
+    return ("studies", other + 2, "cohort_study_id", frame["study_id"].iloc[row]), "first report of the cohort"
+
+
+@fault("RCT that is not randomised")
+def _(root):
+    row, _ = _first(root, "studies", randomised=None)
+    set_cell(root, "studies", row, "design", "human_rct")
+    return ("studies", row + 2, "design", "human_rct"), "needs randomised = true"
+
+
+@fault("unidentified publication as a study")
+def _(root):
+    set_cell(root, "studies", 0, "verification", "unresolved")
+    return ("studies", 2, "verification", "unresolved"), "identified publication"
+
+
+@fault("dose differing from its printed text")
+def _(root):
+    frame = read_raw("doses", root)
+    row = int(frame.index[frame["dose_min"].notna() & frame["correction"].isna() & (frame["dose_min"] != "7")][0])
+    set_cell(root, "doses", row, "dose_as_printed", "7 mg twice a day")
+    return ("doses", row + 2, "dose_min", frame["dose_min"].iloc[row]), "record the correction"
+
+
+@fault("evidence link to a row that does not exist")
+def _(root):
+    set_cell(root, "claim_evidence", 0, "target_id", "S999")
+    return ("claim_evidence", 2, "target_id", "S999"), "no row of target_table"
+
+
+@fault("supported verdict without a supporting link")
+def _(root):
+    row, frame = _first(root, "claims", verdict="not_checkable")
+    set_cell(root, "claims", row, "verdict", "supported")
+    return ("claims", row + 2, "verdict", "supported"), "supported needs a supporting link"
+
+
+@fault("unsupported verdict linking its support")
+def _(root):
+    row, frame = _first(root, "claims", verdict="supported")
+    set_cell(root, "claims", row, "verdict", "unsupported")
+    return ("claims", row + 2, "verdict", "unsupported"), "may not link a supporting"
+
+
+@fault("unsupported verdict without what was searched")
+def _(root):
+    row, frame = _first(root, "claims", verdict="unsupported")
+    set_cell(root, "claims", row, "searched", None)
+    return ("claims", row + 2, "searched", ""), "record what was searched"
+
+
+@fault("overstated verdict without its trap")
+def _(root):
+    row, frame = _first(root, "claims", verdict="overstated")
+    set_cell(root, "claims", row, "trap", None)
+    return ("claims", row + 2, "trap", ""), "names what was inflated"
+
+
+@fault("rationale too short to name its evidence")
+def _(root):
+    set_cell(root, "claims", 0, "rationale", "See S001.")
+    return ("claims", 2, "rationale", "See S001."), "at least 20 characters"
+
+
+@fault("claim's study not among its links")
+def _(root):
+    frame = read_raw("claims", root)
+    links = read_raw("claim_evidence", root)
+    row = int(frame.index[frame["study_id"].notna()][0])
+    linked = set(links.loc[links["claim_id"] == frame["claim_id"].iloc[row], "target_id"])
+    other = next(s for s in read_raw("studies", root)["study_id"] if s not in linked)
+    set_cell(root, "claims", row, "study_id", other)
+    return ("claims", row + 2, "study_id", other), "also be linked in claim_evidence"

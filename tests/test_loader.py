@@ -13,7 +13,8 @@ from helpers import set_cell
 
 
 def test_list_tables_and_path():
-    assert se.list_tables() == ["variants", "studies", "effects", "sources", "claims", "doses", "outcome_summary"]
+    assert se.list_tables() == ["variants", "studies", "effects", "sources", "claims", "claim_evidence", "doses",
+                                "searches", "records", "outcome_summary", "prisma_flow"]
     assert se.path("studies").name == "studies.csv" and se.path("studies").exists()
 
 
@@ -115,3 +116,9 @@ def test_empty_columns_load_like_the_exact_path(package_copy, table):
     fast = io._typed_fast(file, table)
     assert fast is not None, "took the slow path"
     pd.testing.assert_frame_equal(fast, io.typed(io.read_text(file), table))
+
+
+def test_readme_lists_a_claim_with_its_evidence_in_one_line():
+    rows = se.load("claims").merge(se.load("claim_evidence"), on="claim_id").query("claim_id == 'C040'")[
+        ["claim", "verdict", "role", "target_table", "target_id"]]
+    assert {"S104", "E1025"} <= set(rows["target_id"]) and set(rows["verdict"].astype(str)) == {"supported"}

@@ -17,6 +17,9 @@ CONTRACT = {
     "sources": "source_id source_type title url reliability_tier",
     "claims": "claim_id source_id claim claim_type study_id verdict rationale",
     "doses": "dose_id variant_id source_id context route dose_min dose_max dose_unit dose_min_ug dose_max_ug",
+    "claim_evidence": "claim_id target_table target_id role",
+    "searches": "search_id database query run_on n_records url",
+    "records": "record_id search_id pmid title year journal language decision exclusion_reason design study_id",
 }
 
 

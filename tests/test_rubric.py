@@ -65,3 +65,73 @@ def test_contradictions_are_listable_in_one_line():
     c = load("claims")
     pairs = c[c.contradicts.notna()][["claim_id", "source_id", "contradicts"]]
     assert len(pairs) > 0 and pairs["source_id"].nunique() >= 2
+
+
+# ---- rubric 1.1: accuracy, replication across cohorts, cohorts counted once ------------------------
+
+from semax_evidence.derive import findings, outcome_summary, replicated_cohorts  # noqa: E402
+from semax_evidence.rubric import accuracy_points  # noqa: E402
+
+
+def test_accuracy_feeds_the_tier_only_with_enough_claims():
+    assert accuracy_points(["supported"] * 9 + ["contradicted"] * 9) == -2         # 50 % of 18
+    assert accuracy_points(["supported"] * 5 + ["contradicted"] * 4) == 0           # 9 claims: too few to count
+    assert accuracy_points(["supported"] * 9 + ["overstated"] * 1) == 2             # 10 % of 10
+    assert accuracy_points(["supported"] * 6 + ["overstated", "contradicted"] * 2) == -2  # 40 % of 10
+    assert accuracy_points(["supported"] * 10 + ["not_checkable"] * 30 + ["overstated"] * 3) == 0  # 23 % of 13
+    referenced = src(cites_primary_with_identifiers=True)                          # 2 points: C
+    assert reliability_tier(referenced) == "C"
+    assert reliability_tier(referenced, ["supported"] * 12) == "B"                  # accurate: 4 points
+    assert reliability_tier(referenced, ["contradicted"] * 12) == "D"               # inaccurate: 0 points
+
+
+def _studies(*rows):
+    cols = ["study_id", "cohort_study_id", "design", "n_total", "developer_affiliated"]
+    return pd.DataFrame([dict(zip(cols, r)) for r in rows])
+
+
+def _effects(*rows):
+    cols = ["study_id", "outcome", "measure", "variant_id", "direction"]
+    return pd.DataFrame([dict(zip(cols, r)) for r in rows])
+
+
+def test_replication_needs_two_cohorts_of_one_lane_and_an_independent_one():
+    s = _studies(("S1", None, "animal_in_vivo", 10, True), ("S2", None, "animal_in_vivo", 12, False),
+                 ("S3", "S1", "animal_in_vivo", 10, False), ("S4", None, "human_uncontrolled", 40, False),
+                 ("S5", None, "in_vitro", None, False))
+    # one study alone, or a cohort reported twice, is not a replication
+    assert replicated_cohorts(findings(s, _effects(("S1", "bdnf", "mrna", "semax", "increase")))) == set()
+    assert replicated_cohorts(findings(s, _effects(("S1", "bdnf", "mrna", "semax", "increase"),
+                                                   ("S3", "bdnf", "mrna", "semax", "increase")))) == set()
+    # lanes and measures never mix: human protein does not replicate rat mRNA, nor culture the rat
+    assert replicated_cohorts(findings(s, _effects(("S1", "bdnf", "mrna", "semax", "increase"),
+                                                   ("S4", "bdnf", "protein", "semax", "increase"),
+                                                   ("S5", "bdnf", "mrna", "semax", "increase")))) == set()
+    # opposite directions do not replicate
+    assert replicated_cohorts(findings(s, _effects(("S1", "bdnf", "mrna", "semax", "increase"),
+                                                   ("S2", "bdnf", "mrna", "semax", "decrease")))) == set()
+    # two cohorts of one lane, one of them independent
+    assert replicated_cohorts(findings(s, _effects(("S1", "bdnf", "mrna", "semax", "increase"),
+                                                   ("S2", "bdnf", "mrna", "semax", "increase")))) == {
+        ("S1", "bdnf", "mrna", "semax", "increase"), ("S2", "bdnf", "mrna", "semax", "increase")}
+
+
+def test_two_cohorts_both_developer_affiliated_are_not_independent():
+    s = _studies(("S1", None, "animal_in_vivo", 10, True), ("S2", None, "animal_in_vivo", 12, None))
+    e = _effects(("S1", "bdnf", "mrna", "semax", "increase"), ("S2", "bdnf", "mrna", "semax", "increase"))
+    assert replicated_cohorts(findings(s, e)) == set()
+
+
+def test_outcome_summary_counts_a_cohort_once():
+    s = _studies(("S7", None, "human_controlled_nonrandomised", 114, None),
+                 ("S8", "S7", "human_controlled_nonrandomised", 114, None))
+    e = _effects(("S7", "visual_acuity", "clinical_scale", "semax", "increase"),
+                 ("S8", "visual_acuity", "clinical_scale", "semax", "increase"))
+    frames = {"studies": s, "effects": e, "outcome_summary": pd.DataFrame(columns=[
+        "outcome", "variant_id", "design", "n_studies", "n_subjects", "n_effects", "n_increase", "n_decrease",
+        "n_no_change", "n_mixed", "majority_direction", "direction_consistency", "independent_replication",
+        "grade", "grade_reasons"])}
+    row = outcome_summary(frames)["outcome_summary"].iloc[0]
+    assert (row["n_studies"], row["n_subjects"], row["n_effects"]) == (1, 114, 2)
+    assert row["independent_replication"] is False or not row["independent_replication"]
+    assert row["grade"] == "very_low"  # low start, one cohort: imprecise, not replicated

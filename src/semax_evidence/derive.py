@@ -5,8 +5,8 @@ import pandas as pd
 from .build import derivation
 from .chemistry import TERMINAL_DELTA, chemistry
 
-HUMAN_DESIGNS = {"human_rct", "human_controlled_nonrandomised", "human_uncontrolled", "human_observational",
-                 "neuroimaging_healthy"}
+from .rubric import HUMAN as HUMAN_DESIGNS
+from .rubric import LANE
 
 
 @derivation
@@ -69,19 +69,38 @@ def _rows(frame):
 @derivation
 def source_tiers(frames):
     from .rubric import reliability_tier
-    s = frames["sources"].copy()
-    s["reliability_tier"] = pd.Categorical([reliability_tier(r) for r in _rows(s)],
+    s, c = frames["sources"].copy(), frames["claims"]
+    verdicts = c.groupby(c["source_id"].astype(str))["verdict"].agg(list).to_dict()
+    s["reliability_tier"] = pd.Categorical([reliability_tier(r, verdicts.get(r["source_id"], ())) for r in _rows(s)],
                                            categories=s["reliability_tier"].cat.categories)
     frames["sources"] = s
     return frames
 
 
-def _independent_support(studies, effects):
-    """(outcome, variant, direction) triples reported by a study with developer_affiliated == false."""
-    independent = set(studies.loc[studies["developer_affiliated"].eq(False).fillna(False), "study_id"])
-    e = effects[effects["study_id"].isin(independent)]
-    return {(o, v, d, s) for o, v, d, s in zip(e["outcome"], e["variant_id"], e["direction"].astype(str),
-                                                e["study_id"])}
+def findings(studies: pd.DataFrame, effects: pd.DataFrame) -> pd.DataFrame:
+    """Effects with their study's cohort, evidence lane, n and developer affiliation. A cohort is the first
+    report of a data set: a row with `cohort_study_id` belongs to the cohort it names."""
+    s = studies[["study_id", "cohort_study_id", "design", "n_total", "developer_affiliated"]].copy()
+    s["cohort"] = s["cohort_study_id"].fillna(s["study_id"]).astype(str)
+    s["lane"] = s["design"].astype(str).map(LANE)
+    out = effects[["study_id", "outcome", "measure", "variant_id", "direction"]].merge(s, on="study_id", how="left")
+    for col in ("outcome", "measure", "variant_id", "direction", "design"):
+        out[col] = out[col].astype(str)
+    return out
+
+
+def replicated_cohorts(f: pd.DataFrame) -> set[tuple]:
+    """(cohort, outcome, measure, variant, direction) of findings independently replicated: at least two
+    distinct cohorts of one evidence lane report the same outcome and measure for the same variant in the same
+    direction, and at least one of those cohorts has no developer-affiliated author."""
+    f = f[f["lane"].notna()]
+    key = ["lane", "outcome", "measure", "variant_id", "direction"]
+    per_cohort = f.groupby(key + ["cohort"], sort=False)["developer_affiliated"].agg(
+        lambda a: bool(a.eq(False).fillna(False).any())).rename("independent").reset_index()
+    groups = per_cohort.groupby(key, sort=False).agg(cohorts=("cohort", "nunique"), independent=("independent", "any"))
+    ok = groups[(groups["cohorts"] >= 2) & groups["independent"]].reset_index()[key]
+    hits = per_cohort.merge(ok, on=key)
+    return set(zip(hits["cohort"], hits["outcome"], hits["measure"], hits["variant_id"], hits["direction"]))
 
 
 @derivation
@@ -90,13 +109,11 @@ def study_appraisal(frames):
     s, e = frames["studies"].copy(), frames["effects"]
     s["evidence_level"] = s["design"].astype(str).map(EVIDENCE_LEVEL).astype("Int64")
     s["risk_of_bias_flags"] = pd.array([risk_of_bias_flags(r) or None for r in _rows(s)], dtype="string")
-    support = _independent_support(s, e)
-    replicated = {}
-    for study, outcome, variant, direction in zip(e["study_id"], e["outcome"], e["variant_id"],
-                                                  e["direction"].astype(str)):
-        other = any(k[:3] == (outcome, variant, direction) and k[3] != study for k in support)
-        replicated[study] = replicated.get(study, False) or other
-    s["independent_replication"] = s["study_id"].map(replicated).astype("boolean")
+    f = findings(s, e)
+    done = replicated_cohorts(f)
+    f["replicated"] = [k in done for k in zip(f["cohort"], f["outcome"], f["measure"], f["variant_id"],
+                                                 f["direction"])]
+    s["independent_replication"] = s["study_id"].map(f.groupby("study_id")["replicated"].any()).astype("boolean")
     frames["studies"] = s
     return frames
 
@@ -104,24 +121,48 @@ def study_appraisal(frames):
 @derivation
 def outcome_summary(frames):
     from .rubric import grade
-    s, e = frames["studies"], frames["effects"]
-    joined = e.merge(s[["study_id", "design", "n_total", "developer_affiliated"]], on="study_id", how="left")
-    joined["direction"] = joined["direction"].astype(str)
+    f = findings(frames["studies"], frames["effects"])
+    done = replicated_cohorts(f)
     rows = []
-    for (outcome, variant, design), g in joined.groupby(["outcome", "variant_id", "design"], observed=True,
-                                                        sort=True):
+    for (outcome, variant, design), g in f.groupby(["outcome", "variant_id", "design"], sort=True):
         counts = g["direction"].value_counts()
         top = counts[counts == counts.max()].index.tolist()
-        per_study = g.drop_duplicates("study_id")
-        n_subjects = per_study["n_total"].sum(min_count=1)
-        independent = bool(per_study["developer_affiliated"].eq(False).fillna(False).any())
+        cohorts = g.groupby("cohort")["n_total"].max()  # a cohort reported twice counts once
+        n_subjects = cohorts.sum(min_count=1)
+        independent = any(k in done for k in zip(g["cohort"], g["outcome"], g["measure"], g["variant_id"],
+                                                   g["direction"]))
         consistency = float(counts.max() / counts.sum())
-        label, reasons = grade(str(design), consistency, len(per_study), n_subjects, independent)
-        rows.append({"outcome": outcome, "variant_id": variant, "design": design, "n_studies": len(per_study),
+        label, reasons = grade(str(design), consistency, len(cohorts), n_subjects, independent)
+        rows.append({"outcome": outcome, "variant_id": variant, "design": design, "n_studies": len(cohorts),
                      "n_subjects": n_subjects, "n_effects": len(g),
                      **{f"n_{d}": int(counts.get(d, 0)) for d in ("increase", "decrease", "no_change", "mixed")},
                      "majority_direction": top[0] if len(top) == 1 else "mixed",
                      "direction_consistency": round(consistency, 3), "independent_replication": independent,
                      "grade": label, "grade_reasons": reasons or None})
     frames["outcome_summary"] = pd.DataFrame(rows, columns=list(frames["outcome_summary"].columns))
+    return frames
+
+
+def flow_counts(records: pd.DataFrame) -> list[tuple[str, str, int]]:
+    """PRISMA 2020 counts from the census: (stage, breakdown, records)."""
+    reason = records["exclusion_reason"].astype(str)
+    duplicate = reason == "duplicate_record"
+    screened = records[~duplicate]
+    excluded = screened[screened["decision"].astype(str) == "excluded"]
+    included = screened[screened["decision"].astype(str) == "included"]
+    rows = [("identified", "all", len(records))]
+    rows += [("identified", str(k), int(v)) for k, v in records["search_id"].value_counts().sort_index().items()]
+    rows += [("duplicates_removed", "all", int(duplicate.sum())), ("screened", "all", len(screened)),
+             ("excluded", "all", len(excluded))]
+    rows += [("excluded", str(k), int(v)) for k, v in excluded["exclusion_reason"].astype(str).value_counts()
+             .sort_index().items()]
+    rows += [("included", "all", len(included))]
+    rows += [("included", str(k), int(v)) for k, v in included["design"].astype(str).value_counts().sort_index().items()]
+    return rows
+
+
+@derivation
+def prisma_flow(frames):
+    rows = flow_counts(frames["records"])
+    frames["prisma_flow"] = pd.DataFrame(rows, columns=["flow_stage", "flow_detail", "n_flow"])
     return frames

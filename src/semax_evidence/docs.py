@@ -11,6 +11,7 @@ from .tableschema import field_spec
 from .vocabularies import VOCABULARIES
 
 README_MARK = re.compile(r"(<!-- tables:start -->\n).*?(<!-- tables:end -->)", re.S)
+CENSUS_MARK = re.compile(r"(<!-- census:start -->\n).*?(<!-- census:end -->)", re.S)
 
 
 def _cell(text: str) -> str:
@@ -21,6 +22,18 @@ def overview(frames: dict[str, pd.DataFrame]) -> str:
     lines = ["| table | rows | columns | what a row is |", "|---|---:|---:|---|"]
     for name, res in RESOURCES.items():
         lines.append(f"| `{name}` | {len(frames[name])} | {len(res['fields'])} | {_cell(res['description'])} |")
+    return "\n".join(lines) + "\n"
+
+
+def census(frames: dict[str, pd.DataFrame]) -> str:
+    """The searches of the literature census and its PRISMA 2020 counts, from `searches` and `prisma_flow`."""
+    lines = ["| search | database | run on | records | query |", "|---|---|---|---:|---|"]
+    for r in frames["searches"].itertuples():
+        lines.append(f"| `{r.search_id}` | {_cell(r.database)} | {pd.Timestamp(r.run_on).date()} | {r.n_records} | "
+                     f"`{_cell(r.query)}` |")
+    lines += ["", "| PRISMA stage | breakdown | records |", "|---|---|---:|"]
+    for r in frames["prisma_flow"].itertuples():
+        lines.append(f"| {r.flow_stage} | {'' if r.flow_detail == 'all' else r.flow_detail} | {r.n_flow} |")
     return "\n".join(lines) + "\n"
 
 
@@ -58,7 +71,10 @@ def datasheet(frames: dict[str, pd.DataFrame], template: str) -> str:
         "version": PACKAGE["version"],
         "overview": overview(frames),
         "n_studies": len(s),
-        "n_unresolved": int((s["verification"] == "unresolved").sum()),
+        "census": census(frames),
+        "n_records": len(frames["records"]),
+        "n_included": int((frames["records"]["decision"] == "included").sum()),
+        "n_outside_census": int(s["outside_census_reason"].notna().sum()),
         "n_human": int(s["design"].astype(str).str.startswith(("human", "neuroimaging")).sum()),
         "n_developer": int(s["developer_affiliated"].eq(True).fillna(False).sum()),
         "n_affiliation_unknown": int(s["developer_affiliated"].isna().sum()),
@@ -72,7 +88,10 @@ def datasheet(frames: dict[str, pd.DataFrame], template: str) -> str:
 def readme(current: str, frames) -> str:
     if not README_MARK.search(current):
         raise ValueError("README.md lacks the <!-- tables:start --> / <!-- tables:end --> markers")
-    return README_MARK.sub(lambda m: m.group(1) + overview(frames) + m.group(2), current)
+    if not CENSUS_MARK.search(current):
+        raise ValueError("README.md lacks the <!-- census:start --> / <!-- census:end --> markers")
+    current = README_MARK.sub(lambda m: m.group(1) + overview(frames) + m.group(2), current)
+    return CENSUS_MARK.sub(lambda m: m.group(1) + census(frames) + m.group(2), current)
 
 
 def outputs(root: Path, frames) -> dict[Path, bytes]:

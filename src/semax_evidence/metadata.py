@@ -41,6 +41,8 @@ FIELDS: dict[str, dict] = {
     "source_id": _f("string", "Stable identifier of a source in `sources`.", pattern=r"[a-z][a-z0-9_]*"),
     "claim_id": _f("string", "Stable identifier of a claim made by a popular article.", pattern=r"C[0-9]{3,}"),
     "dose_id": _f("string", "Stable identifier of a dosing statement.", pattern=r"D[0-9]{3,}"),
+    "search_id": _f("string", "Stable identifier of a literature search in `searches`.", pattern=r"[a-z][a-z0-9_]*"),
+    "record_id": _f("string", "Stable identifier of a record of the literature census.", pattern=r"R[0-9]{3,}"),
     "pmid": _f("string", "PubMed identifier (digits only), as seen on `verified_url`.", pattern=r"[1-9][0-9]{0,8}"),
     "pmcid": _f("string", "PubMed Central identifier, as seen on `verified_url`.", pattern=r"PMC[0-9]{1,9}"),
     "doi": _f("string", "Digital Object Identifier without resolver prefix, as seen on `verified_url`.",
@@ -59,6 +61,8 @@ FIELDS: dict[str, dict] = {
     "location": _text("Where in the source the row's content stands (section, table, figure or abstract)."),
     "reviewed_on": _f("date", "Date the row was last checked against its source."),
     "notes": _text("Remarks in the curators' words."),
+    "correction": _text("Why a numeric value differs from the text printed by the source (a known misprint), "
+                        "with the evidence for the corrected value."),
     # --- variants ----------------------------------------------------------------------
     "name": _text("Common name."),
     "synonyms": _text("Other names, ';' separated."),
@@ -108,6 +112,10 @@ FIELDS: dict[str, dict] = {
     "funding_conflict": _text("Funding or conflict-of-interest statement."),
     "trial_registration": _text("Trial registry identifier."),
     "read_depth": _f("string", "How deeply the publication was read.", enum="read_depth"),
+    "cohort_study_id": _f("string", "First report of the same cohort or data set, when this row reports it again; "
+                          "counts built from studies count the cohort once.", pattern=r"S[0-9]{3,}"),
+    "outside_census_reason": _text("Why a row of studies has no record in the literature census "
+                                   "(e.g. the publication does not name Semax in its title or abstract)."),
     "cited_by": _f("string", "Seed articles that lean on this row, ';' separated source_ids.", pattern=ID_LIST),
     "article_description": _text("What the citing articles say about the study, paraphrased."),
     "evidence_level": _f("integer", "Oxford CEBM level computed from the design lane (1 best, 5 weakest).",
@@ -157,6 +165,22 @@ FIELDS: dict[str, dict] = {
     "rationale": _text("Why the verdict, naming the evidence rows (study, effect and source ids)."),
     "contradicts": _f("string", "Claims of another article that say the opposite, ';' separated claim_ids.", pattern=ID_LIST),
     "trap": _f("string", "Kind of distortion found, if any.", enum="trap"),
+    "searched": _text("For an unsupported verdict: what was searched for the evidence, and where."),
+    "target_table": _f("string", "Table of the row a claim's verdict rests on.", enum="evidence_table"),
+    "target_id": _f("string", "Primary key of that row.", pattern=r"[A-Za-z0-9_]+"),
+    "role": _f("string", "What the row does for the verdict.", enum="evidence_role"),
+    # --- literature census ------------------------------------------------------------
+    "database": _text("Database or site searched."),
+    "query": _text("Query string exactly as run."),
+    "run_on": _f("date", "Date the search was run."),
+    "n_records": _f("integer", "Number of records the search returned.", minimum=0),
+    "publication_types": _text("Publication types as indexed, ';' separated."),
+    "decision": _f("string", "Screening decision on the record (criteria in docs/rubric.md).", enum="decision"),
+    "exclusion_reason": _f("string", "Why an excluded record was excluded.", enum="exclusion_reason"),
+    "flow_stage": _f("string", "Stage of the PRISMA 2020 flow.", enum="flow_stage", derived=True),
+    "flow_detail": _f("string", "Breakdown within the stage: an exclusion reason, a design lane, or `all`.",
+                      pattern=r"[a-z][a-z0-9_]*", derived=True),
+    "n_flow": _f("integer", "Number of records at this stage and breakdown.", minimum=0, derived=True),
     # --- outcome summary ----------------------------------------------------------------
     "n_studies": _f("integer", "Number of distinct studies.", minimum=1, derived=True),
     "n_subjects": _f("integer", "Sum of n_total over the distinct studies that report it.", minimum=1, derived=True),
@@ -208,19 +232,19 @@ RESOURCES: dict[str, dict] = {
     },
     "studies": {
         "title": "Studies",
-        "description": "Each publication behind the claims of the popular articles, with bibliography, "
-                       "verification of its identifiers and design.",
+        "description": "Every publication on Semax included by the literature census, and the few others the "
+                       "claims rest on, with bibliography, verification of its identifiers and design.",
         "fields": ["study_id", "authors", "year", "title", "title_original", "journal", "volume", "issue", "pages",
                    "pmid", "pmcid", "doi", "verified_url", "verification", "language", "design", "randomised",
                    "blinded", "placebo_controlled", "species", "strain", "sex", "age", "condition", "n_total",
-                   "n_per_arm", "variant_id", "route", "dose_as_printed", "regimen", "duration", "follow_up",
+                   "n_per_arm", "correction", "variant_id", "route", "dose_as_printed", "regimen", "duration", "follow_up",
                    "comparator", "institutions", "developer_affiliated", "funding_conflict", "trial_registration",
-                   "read_depth", "reviewed_on", "cited_by", "article_description", "notes", "evidence_level",
-                   "risk_of_bias_flags", "independent_replication"],
+                   "read_depth", "cohort_study_id", "outside_census_reason", "reviewed_on", "cited_by",
+                   "article_description", "notes", "evidence_level", "risk_of_bias_flags", "independent_replication"],
         "primary_key": ["study_id"],
-        "required": ["verification", "design", "read_depth", "reviewed_on"],
+        "required": ["title", "verification", "design", "read_depth", "reviewed_on"],
         "unique": ["pmid", "pmcid", "doi"],
-        "foreign_keys": {"variant_id": "variants"},
+        "foreign_keys": {"variant_id": "variants", "cohort_study_id": "studies"},
     },
     "effects": {
         "title": "Reported effects",
@@ -250,22 +274,50 @@ RESOURCES: dict[str, dict] = {
         "description": "Each checkable statement of the seed articles, paraphrased, with a verdict and the "
                        "evidence rows behind it.",
         "fields": ["claim_id", "source_id", "section", "claim", "claim_type", "study_id", "evidence_pmids",
-                   "evidence_urls", "verdict", "rationale", "contradicts", "trap"],
+                   "evidence_urls", "verdict", "rationale", "searched", "contradicts", "trap"],
         "primary_key": ["claim_id"],
         "required": ["source_id", "claim", "claim_type", "verdict", "rationale"],
         "foreign_keys": {"source_id": "sources", "study_id": "studies"},
+    },
+    "claim_evidence": {
+        "title": "Evidence behind each verdict",
+        "description": "One row per link from a claim to a row its verdict rests on (a study, effect, dose, "
+                       "source or census record), with the role the row plays.",
+        "fields": ["claim_id", "target_table", "target_id", "role", "notes"],
+        "primary_key": ["claim_id", "target_table", "target_id"],
+        "required": ["role"],
+        "foreign_keys": {"claim_id": "claims"},
     },
     "doses": {
         "title": "Dosing reports",
         "description": "Every dosing statement of the articles, labels and studies, as printed and "
                        "normalised to micrograms where the units allow.",
-        "fields": ["dose_id", "variant_id", "source_id", "study_id", "location", "context", "route", "dose_min",
-                   "dose_max", "dose_unit", "per", "frequency", "concentration", "population", "drop_volume_ml",
+        "fields": ["dose_id", "variant_id", "source_id", "study_id", "location", "context", "route",
+                   "dose_as_printed", "dose_min", "dose_max", "dose_unit", "correction", "per", "frequency", "concentration", "population", "drop_volume_ml",
                    "is_recommendation", "dose_min_ug", "dose_max_ug", "dose_min_ug_per_kg", "dose_max_ug_per_kg",
                    "normalisation_note", "notes"],
         "primary_key": ["dose_id"],
         "required": ["variant_id", "source_id", "context", "is_recommendation"],
         "foreign_keys": {"variant_id": "variants", "source_id": "sources", "study_id": "studies"},
+    },
+    "searches": {
+        "title": "Literature searches",
+        "description": "Each dated search of the literature census: database, query, date, number of records "
+                       "and the page where the list was seen.",
+        "fields": ["search_id", "database", "query", "run_on", "n_records", "url", "notes"],
+        "primary_key": ["search_id"],
+        "required": ["database", "query", "run_on", "n_records"],
+    },
+    "records": {
+        "title": "Literature census",
+        "description": "One row per record a documented search returned, with its screening decision, the "
+                       "reason for an exclusion and the row of studies of an included record.",
+        "fields": ["record_id", "search_id", "pmid", "doi", "title", "title_original", "year", "journal",
+                   "language", "publication_types", "verified_url", "verification", "decision", "exclusion_reason",
+                   "design", "study_id", "reviewed_on", "notes"],
+        "primary_key": ["record_id"],
+        "required": ["search_id", "title", "verified_url", "verification", "decision", "reviewed_on"],
+        "foreign_keys": {"search_id": "searches", "study_id": "studies"},
     },
     "outcome_summary": {
         "title": "Outcome summary (derived)",
@@ -277,6 +329,15 @@ RESOURCES: dict[str, dict] = {
         "primary_key": ["outcome", "variant_id", "design"],
         "required": ["n_studies", "n_effects", "grade"],
         "foreign_keys": {"variant_id": "variants"},
+        "derived": True,
+    },
+    "prisma_flow": {
+        "title": "PRISMA 2020 flow (derived)",
+        "description": "Records at each stage of the literature census: identified, duplicates removed, "
+                       "screened, excluded by reason and included by design lane. Built from records.",
+        "fields": ["flow_stage", "flow_detail", "n_flow"],
+        "primary_key": ["flow_stage", "flow_detail"],
+        "required": ["n_flow"],
         "derived": True,
     },
 }

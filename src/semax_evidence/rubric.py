@@ -8,7 +8,7 @@
 
 import pandas as pd
 
-RUBRIC_VERSION = "1.0.0"
+RUBRIC_VERSION = "1.1.0"
 
 # ---- sources -------------------------------------------------------------------------------
 COMMERCIAL = ["has_prices", "has_order_links", "has_affiliate_links"]
@@ -29,12 +29,31 @@ def source_score(row) -> int:
     return score
 
 
-def reliability_tier(row) -> str:
+# Accuracy (rubric 1.1): the share of a source's checkable claims judged contradicted or overstated, read
+# only when the source has enough judged claims for a share to mean something.
+MIN_JUDGED_CLAIMS = 10
+INACCURATE = {"contradicted", "overstated"}
+CHECKABLE = INACCURATE | {"supported", "unsupported"}
+ACCURATE_BELOW, INACCURATE_FROM = 0.20, 0.40
+
+
+def accuracy_points(verdicts) -> int:
+    """+2 when under 20 % of at least 10 checkable claims are contradicted or overstated, -2 from 40 %,
+    0 between, or with too few claims to count."""
+    judged = [v for v in map(str, verdicts) if v in CHECKABLE]
+    if len(judged) < MIN_JUDGED_CLAIMS:
+        return 0
+    share = sum(v in INACCURATE for v in judged) / len(judged)
+    return 2 if share < ACCURATE_BELOW else -2 if share >= INACCURATE_FROM else 0
+
+
+def reliability_tier(row, verdicts=()) -> str:
     """A: regulator or peer-reviewed publication. B: score >= 3 with no commercial signal.
-    C: score >= 1. D: the rest (unreferenced, commercial or anecdote-driven)."""
+    C: score >= 1. D: the rest (unreferenced, commercial, anecdote-driven or often inaccurate).
+    `verdicts`: the verdicts on the source's own claims in the ledger (rubric 1.1)."""
     if _true(row.get("is_regulator")) or (_true(row.get("peer_reviewed")) and row.get("source_type") == "publication"):
         return "A"
-    score = source_score(row)
+    score = source_score(row) + accuracy_points(verdicts)
     commercial = any(_true(row.get(c)) for c in COMMERCIAL)
     if score >= 3 and not commercial:
         return "B"
@@ -48,11 +67,15 @@ EVIDENCE_LEVEL = {  # Oxford CEBM 2011, treatment benefits question
     "human_observational": 3,
     "human_uncontrolled": 4,
     "neuroimaging_healthy": 4,
-    "animal_in_vivo": 5, "ex_vivo": 5, "in_vitro": 5, "review": 5, "hypothesis": 5,
+    "animal_in_vivo": 5, "ex_vivo": 5, "in_vitro": 5, "review": 5, "hypothesis": 5, "product_analysis": 5,
+    "not_established": 5,
 }
 HUMAN = {"human_rct", "human_controlled_nonrandomised", "human_observational", "human_uncontrolled",
          "neuroimaging_healthy"}
 ANIMAL_OR_CELL = {"animal_in_vivo", "ex_vivo", "in_vitro"}
+# Evidence lanes that replication never mixes: a rat or a culture result does not replicate a human one.
+LANE = {**{d: "human" for d in HUMAN}, "animal_in_vivo": "animal_in_vivo", "ex_vivo": "in_vitro",
+        "in_vitro": "in_vitro"}
 SMALL_SAMPLE = {"human": 50, "animal": 10}  # fewer subjects than this raises the small_sample flag
 
 
@@ -77,6 +100,8 @@ def risk_of_bias_flags(row) -> str:
         flags.append("developer_affiliated")
     if row.get("read_depth") == "secondary_description":
         flags.append("read_second_hand")
+    if row.get("read_depth") == "title_only":
+        flags.append("title_only")
     return ";".join(flags)
 
 

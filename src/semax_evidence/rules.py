@@ -185,3 +185,200 @@ def contradictions_link_both_ways(t):
 
 def rule_problems(tables: dict[str, Table]) -> list[Problem]:
     return [p for func in RULES for p in func(tables)]
+
+
+# --- studies: identifiable, unique, cohorts -----------------------------------------------------------
+
+@rule
+def studies_are_identified_publications(t):
+    """A publication nobody can identify is not a study row (what an article says of it is a claim)."""
+    if _present(t, "studies", "verification"):
+        s = t["studies"]
+        yield from s.problems(s.frame["verification"] == "unresolved", "verification",
+                              "a row of studies must be an identified publication, not an unresolved one")
+
+
+@rule
+def rct_is_randomised(t):
+    if _present(t, "studies", "design", "randomised"):
+        s = t["studies"]
+        yield from s.problems((s.frame["design"] == "human_rct") & (s.frame["randomised"] != "true"), "design",
+                              "design human_rct needs randomised = true")
+
+
+def _normal_title(text: pd.Series) -> pd.Series:
+    """Titles compared without case, brackets, punctuation or spacing."""
+    return text.str.normalize("NFKC").str.casefold().str.replace(r"[^\w]+", "", regex=True)
+
+
+def _repeated(t, name: str, column: str, key: pd.Series, rule_text: str):
+    """A problem on each row whose key repeats an earlier row's, naming that row's primary key."""
+    tab = t[name]
+    present = key.notna() & (key != "")
+    first_id = tab.frame[tab.frame.columns[0]][present].groupby(key[present]).transform("first")
+    owner = first_id.reindex(key.index)
+    dup = present & key.duplicated(keep="first")
+    for idx in dup[dup].index:
+        yield Problem(name, int(tab.lines[idx]), column, str(tab.frame[column][idx]),
+                      rule_text.format(other=owner[idx]))
+
+
+@rule
+def no_publication_twice(t):
+    if _present(t, "studies", "title", "doi"):
+        s = t["studies"].frame
+        yield from _repeated(t, "studies", "title", _normal_title(s["title"]),
+                             "the same title as {other}: one publication is one row")
+        yield from _repeated(t, "studies", "doi", s["doi"].str.casefold(),
+                             "the same DOI as {other} (DOIs ignore letter case)")
+
+
+@rule
+def cohort_links_name_a_first_report(t):
+    if not _present(t, "studies", "cohort_study_id"):
+        return
+    s = t["studies"]
+    f = s.frame
+    first_reports = f.loc[f["cohort_study_id"].isna(), "study_id"]
+    bad = f["cohort_study_id"].notna() & ((f["cohort_study_id"] == f["study_id"]) | ~isin(f["cohort_study_id"],
+                                                                                         first_reports))
+    yield from s.problems(bad, "cohort_study_id",
+                          "must name the first report of the cohort: another row with no cohort_study_id of its own")
+
+
+# --- the literature census --------------------------------------------------------------------------
+
+@rule
+def census_decisions_are_complete(t):
+    if not _present(t, "records", "decision", "exclusion_reason", "design", "study_id"):
+        return
+    r = t["records"]
+    f = r.frame
+    included, excluded = f["decision"] == "included", f["decision"] == "excluded"
+    yield from r.problems(excluded & f["exclusion_reason"].isna(), "exclusion_reason",
+                          "an excluded record needs its exclusion_reason")
+    yield from r.problems(included & f["exclusion_reason"].notna(), "exclusion_reason",
+                          "an included record has no exclusion_reason")
+    yield from r.problems(included & f["design"].isna(), "design", "an included record needs its design lane")
+    yield from r.problems(included & f["study_id"].isna(), "study_id",
+                          "an included record needs its row of studies (study_id)")
+
+
+@rule
+def census_and_studies_agree(t):
+    if not (_present(t, "records", "study_id", "pmid", "design") and _present(t, "studies", "pmid", "design")):
+        return
+    r, s = t["records"], t["studies"].frame.drop_duplicates("study_id").set_index("study_id")
+    f = r.frame
+    study_pmid = f["study_id"].map(s["pmid"])
+    yield from r.problems(f["pmid"].notna() & study_pmid.notna() & (f["pmid"] != study_pmid), "pmid",
+                          "the PMID differs from the pmid of its row of studies")
+    study_design = f["study_id"].map(s["design"])
+    included = f["decision"] == "included"
+    yield from r.problems(included & study_design.notna() & (f["design"] != study_design), "design",
+                          "the design lane differs from the design of its row of studies")
+
+
+@rule
+def every_study_is_in_the_census(t):
+    if not (_present(t, "studies", "outside_census_reason") and _present(t, "records", "study_id")):
+        return
+    s = t["studies"]
+    listed = isin(s.frame["study_id"], t["records"].frame["study_id"])
+    yield from s.problems(~listed & s.frame["outside_census_reason"].isna(), "study_id",
+                          "a row of studies needs a census record naming it, or an outside_census_reason")
+
+
+# --- doses: printed text and corrections -----------------------------------------------------------
+
+FIRST_NUMBER = r"(\d+(?:[.,]\d+)?)"
+
+
+@rule
+def dose_matches_its_printed_text(t):
+    """The numeric dose is the printed one unless a correction says why not."""
+    if not _present(t, "doses", "dose_as_printed", "dose_min", "correction"):
+        return
+    d = t["doses"]
+    f = d.frame
+    printed = as_float(f["dose_as_printed"].str.extract(FIRST_NUMBER, expand=False).str.replace(",", "."))
+    differs = printed.notna() & as_float(f["dose_min"]).notna() & (printed != as_float(f["dose_min"]))
+    yield from d.problems(differs & f["correction"].isna(), "dose_min",
+                          "differs from the first number of dose_as_printed: record the correction or fix the value")
+
+
+# --- claims and the evidence behind them -----------------------------------------------------------
+
+MIN_RATIONALE = 20
+EVIDENCE_KEYS = {"studies": "study_id", "effects": "effect_id", "doses": "dose_id", "sources": "source_id",
+                 "records": "record_id", "searches": "search_id"}
+# Claims about what Semax does in a body rest on studies or effects; claims about its status, storage, labelled
+# dosing and side effects, history, chemistry or the size of the literature may rest on a source (a label, a
+# regulator), a dose row or a search.
+BIOLOGICAL_CLAIMS = ["efficacy", "mechanism", "pharmacokinetics"]
+
+
+@rule
+def rationale_is_a_sentence(t):
+    if _present(t, "claims", "rationale"):
+        c = t["claims"]
+        yield from c.problems(c.frame["rationale"].str.len() < MIN_RATIONALE, "rationale",
+                              f"a rationale names its evidence in at least {MIN_RATIONALE} characters")
+
+
+@rule
+def evidence_links_exist(t):
+    if not _present(t, "claim_evidence", "target_table", "target_id"):
+        return
+    e = t["claim_evidence"]
+    f = e.frame
+    missing = pd.Series(False, index=f.index)
+    for table, key in EVIDENCE_KEYS.items():
+        if table in t:
+            of_table = f["target_table"] == table
+            missing |= of_table & ~isin(f["target_id"], t[table].frame[key])
+    yield from e.problems(missing, "target_id", "no row of target_table has this id")
+
+
+def _links(t, roles: set[str], tables: set[str]) -> pd.Series:
+    """claim_ids with at least one link of these roles to these tables."""
+    f = t["claim_evidence"].frame
+    return f.loc[f["role"].isin(list(roles)) & f["target_table"].isin(list(tables)), "claim_id"]
+
+
+@rule
+def verdicts_agree_with_their_links(t):
+    if not (_present(t, "claims", "verdict", "trap", "searched", "study_id", "claim_type")
+            and _present(t, "claim_evidence", "claim_id", "role", "target_table", "target_id")):
+        return
+    c = t["claims"]
+    f = c.frame
+    verdict = f["verdict"]
+    biological = f["claim_type"].isin(BIOLOGICAL_CLAIMS)
+    has = {
+        "supports": isin(f["claim_id"], _links(t, {"supports"}, {"studies", "effects"}))
+        | (~biological & isin(f["claim_id"], _links(t, {"supports"}, set(EVIDENCE_KEYS)))),
+        "contradicts": isin(f["claim_id"], _links(t, {"contradicts"}, set(EVIDENCE_KEYS))),
+        "evidence": isin(f["claim_id"], _links(t, {"supports", "context"}, {"studies", "effects", "doses"}))
+        | (~biological & isin(f["claim_id"], _links(t, {"supports", "context"}, set(EVIDENCE_KEYS)))),
+        "decisive": isin(f["claim_id"], _links(t, {"supports", "contradicts"}, set(EVIDENCE_KEYS))),
+    }
+    yield from c.problems((verdict == "supported") & ~has["supports"], "verdict",
+                          "supported needs a supporting link in claim_evidence: a study or effect, or for a claim "
+                          "outside efficacy, mechanism and pharmacokinetics also a source, dose or search")
+    yield from c.problems((verdict == "contradicted") & ~has["contradicts"], "verdict",
+                          "contradicted needs a contradicting link in claim_evidence")
+    yield from c.problems((verdict == "overstated") & f["trap"].isna(), "trap",
+                          "overstated names what was inflated (trap)")
+    yield from c.problems((verdict == "overstated") & ~has["evidence"], "verdict",
+                          "overstated links the evidence it inflates in claim_evidence")
+    yield from c.problems((verdict == "unsupported") & f["searched"].isna(), "searched",
+                          "unsupported means searched and not found: record what was searched and where")
+    yield from c.problems((verdict == "unsupported") & has["decisive"], "verdict",
+                          "unsupported may not link a supporting or contradicting row")
+    links = t["claim_evidence"].frame
+    pairs = links.loc[links["target_table"] == "studies", "claim_id"] + "\x1f" + \
+        links.loc[links["target_table"] == "studies", "target_id"]
+    named = f["study_id"].notna()
+    yield from c.problems(named & ~isin(f["claim_id"] + "\x1f" + f["study_id"].fillna(""), pairs), "study_id",
+                          "the claim's study must also be linked in claim_evidence")

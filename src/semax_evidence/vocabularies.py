@@ -24,6 +24,9 @@ VOCABULARIES: dict[str, dict[str, str]] = {
         "in_vitro": "cell culture or cell-free experiment",
         "review": "narrative or systematic review",
         "hypothesis": "hypothesis or opinion paper",
+        "product_analysis": "chemical analysis of products sold as the peptide",
+        "not_established": "included on its title alone, which does not say whether people, animals, tissue or "
+                           "cells were studied",
     },
     "language": {"en": "English", "ru": "Russian", "uk": "Ukrainian", "de": "German", "other": "other language"},
     "species": {
@@ -50,6 +53,7 @@ VOCABULARIES: dict[str, dict[str, str]] = {
         "full_text": "the full paper was read",
         "abstract": "only the abstract was read",
         "secondary_description": "only a description by another source was read",
+        "title_only": "only the title (and indexing) was seen: no abstract was available",
     },
     "measure": {
         "mrna": "messenger RNA level",
@@ -63,6 +67,7 @@ VOCABULARIES: dict[str, dict[str, str]] = {
         "electrophysiology": "electrical recording (EEG, evoked potentials, ERG)",
         "physiology": "other physiological measurement",
         "survival": "survival or lesion size",
+        "safety": "adverse events, tolerability or another safety observation",
         "other": "other measure (see notes)",
     },
     "direction": {
@@ -166,6 +171,33 @@ VOCABULARIES: dict[str, dict[str, str]] = {
         "nM": "nanomolar concentration",
         "drops": "drops of solution",
         "percent_solution": "solution strength in percent (g per 100 mL)",
+    },
+    "evidence_table": {"studies": "a publication", "effects": "a reported finding", "doses": "a dosing statement",
+                       "sources": "a source such as a regulator's page", "records": "a record of the literature census",
+                       "searches": "a dated search of the literature census (for claims about the literature)"},
+    "evidence_role": {
+        "supports": "the row states what the claim says",
+        "contradicts": "the row states otherwise",
+        "context": "the row is relevant but neither supports nor contradicts (e.g. what the claim inflates)",
+    },
+    "decision": {"included": "kept: Semax was tested in people, animals, tissue, cells or a product analysis",
+                 "excluded": "not kept (see exclusion_reason)"},
+    "exclusion_reason": {
+        "duplicate_record": "the same record was already returned by an earlier search (removed before screening)",
+        "not_about_semax": "false match, or Semax is not studied",
+        "review": "review or overview without new data",
+        "commentary": "letter, editorial, comment or hypothesis without new data",
+        "chemistry_only": "synthesis, structure or analytics with no biological testing",
+        "duplicate_report": "a further report of data already included",
+        "no_semax_arm": "Semax is given but the comparison does not isolate its effect",
+        "not_a_study_report": "a patent or a manufacturer's page, not a report of a study",
+    },
+    "flow_stage": {
+        "identified": "records returned by the searches",
+        "duplicates_removed": "records removed as duplicates before screening",
+        "screened": "records screened on title and abstract",
+        "excluded": "records excluded, by reason",
+        "included": "records included, by design lane",
     },
     "dose_per": {"dose": "per administration", "day": "per day", "course": "per treatment course"},
 }
