@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from semax_evidence.io import atomic_write, read_raw
+from semax_evidence.tables import atomic_write, read_raw
 from semax_evidence.metadata import FIELDS, RESOURCES, TABLES
 from semax_evidence.tableschema import dumps, package_descriptor, table_schema
 from semax_evidence.vocabularies import VOCABULARIES
@@ -105,7 +105,7 @@ STEPS = {
     "typed load_all": ("import pathlib, semax_evidence as se, pyarrow.csv, pyarrow.compute",
                        "se.load_all(root=pathlib.Path(ROOT))"),
     # pandera.strategies: pandera imports it (and hypothesis, when installed) on its first validation
-    "validate": ("import semax_evidence as se, semax_evidence.rules, pandera.pandas, pandera.strategies, pyarrow.csv, "
+    "validate": ("import semax_evidence as se, semax_evidence.validation.rules, pandera.pandas, pandera.strategies, pyarrow.csv, "
                  "stdnum.casrn",
                  "problems = se.validate(ROOT, frictionless=False)\nassert not problems, problems[:5]"),
     "frictionless": ("import frictionless",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from semax_evidence.io import atomic_write, to_csv_bytes
+from semax_evidence.tables import atomic_write, to_csv_bytes
 from semax_evidence.metadata import RESOURCES
 from semax_evidence.tableschema import dumps, package_descriptor, table_schema
 

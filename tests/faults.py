@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from helpers import refresh_descriptor, set_cell
-from semax_evidence.io import read_raw
+from semax_evidence.tables import read_raw
 
 FAULTS = {}
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from semax_evidence.io import read_raw, to_csv_bytes
+from semax_evidence.tables import read_raw, to_csv_bytes
 from semax_evidence.tableschema import file_facts
 
 

@@ -4,9 +4,11 @@ import pandas as pd
 import pandas.api.types as pdt
 
 from semax_evidence import load
-from semax_evidence.checks import foreign_key_problems, read_checked, schema_problems
+from semax_evidence.validation.columns import schema_problems
+from semax_evidence.validation.files import read_checked
+from semax_evidence.validation.keys import foreign_key_problems
 from semax_evidence.metadata import FIELDS, RESOURCES, TABLES
-from semax_evidence.rules import rule_problems
+from semax_evidence.validation.rules import rule_problems
 
 
 def _tables(repo):

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from semax_evidence import schema
-from semax_evidence.checks import isin
-from semax_evidence.schema import (NAIVE_NA, _no_edge_space, _no_formula_start, _no_line_break, _not_naive_na,
+from semax_evidence.validation import columns as schema
+from semax_evidence.validation.problems import isin
+from semax_evidence.validation.columns import (NAIVE_NA, _no_edge_space, _no_formula_start, _no_line_break, _not_naive_na,
                                    _unique, as_float)
 
 TEXT = st.one_of(st.none(), st.text(alphabet=st.sampled_from(list("ab \n1.-e+")), max_size=5))

@@ -4,7 +4,8 @@ with a message naming table, line, column, value and rule."""
 import pytest
 
 from faults import FAULTS
-from semax_evidence import checks, validate
+from semax_evidence import validate
+from semax_evidence.validation import columns
 
 RESULTS = []
 
@@ -34,5 +35,5 @@ def test_parallel_column_checks_find_the_same_problems(name, package_copy, monke
     # change nothing in what is found
     FAULTS[name](package_copy)
     serial = validate(package_copy, frictionless=False)
-    monkeypatch.setattr(checks, "PARALLEL_ROWS", 0)
+    monkeypatch.setattr(columns, "PARALLEL_ROWS", 0)
     assert validate(package_copy, frictionless=False) == serial

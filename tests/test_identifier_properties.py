@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from stdnum import casrn
 
 from semax_evidence.metadata import FIELDS
-from semax_evidence.schema import column_checks
+from semax_evidence.validation.columns import column_checks
 
 
 def passes(field: str, value: str) -> bool:

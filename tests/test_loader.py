@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import semax_evidence as se
-from semax_evidence import io
+from semax_evidence import tables
 from helpers import set_cell
 
 
@@ -55,10 +55,10 @@ def _pandas_text(file):
 def test_fast_readers_equal_the_pandas_reader(table):
     # read_text writes cells straight into Arrow strings and load parses types as it reads; the plain
     # dtype=str read is the reference they must equal
-    file = io.path(table)
+    file = tables.path(table)
     text = _pandas_text(file)
-    pd.testing.assert_frame_equal(io.read_text(file), text)
-    pd.testing.assert_frame_equal(se.load(table), io.typed(text, table))
+    pd.testing.assert_frame_equal(tables.read_text(file), text)
+    pd.testing.assert_frame_equal(se.load(table), tables.typed(text, table))
 
 
 # Quotes, commas, quoted line feeds and carriage returns, padding and non-ASCII text must all read the same.
@@ -71,17 +71,17 @@ def test_text_reader_equals_pandas_on_any_cells(tmp_path, rows):
     file = tmp_path / "t.csv"
     with open(file, "w", encoding="utf-8", newline="") as fh:
         csv.writer(fh, lineterminator="\n").writerows([["a", "b", "c"], *rows])
-    pd.testing.assert_frame_equal(io.read_text(file), _pandas_text(file))
+    pd.testing.assert_frame_equal(tables.read_text(file), _pandas_text(file))
 
 
 def test_malformed_file_gets_a_warning_or_a_located_error(tmp_path):
     file = tmp_path / "t.csv"
     file.write_text("a,b\n1,2,3\n", encoding="utf-8")
     with pytest.warns(pd.errors.ParserWarning, match="Length of header or names does not match"):
-        io.read_text(file)
+        tables.read_text(file)
     file.write_text('a,b\n"x,4\n', encoding="utf-8")
     with pytest.raises(pd.errors.ParserError, match="EOF inside string starting at row 1"):
-        io.read_text(file)
+        tables.read_text(file)
 
 
 def test_a_plain_load_imports_nothing_heavy():
@@ -97,10 +97,10 @@ def test_a_plain_load_imports_nothing_heavy():
                          ids=["digits", "booleans", "nan-text", "inf-text", "empty"])
 def test_text_columns_that_look_typed_load_as_written(package_copy, cells):
     # pandas' inference would turn such a column into numbers or booleans; load must keep the text
-    frame = io.read_raw("variants", package_copy)
+    frame = tables.read_raw("variants", package_copy)
     frame["notes"] = [cells[i % 2] or None for i in range(len(frame))]
-    io.write(frame, "variants", package_copy)
-    assert io._typed_fast(io.path("variants", package_copy), "variants") is not None, "took the slow path"
+    tables.write(frame, "variants", package_copy)
+    assert tables._typed_fast(tables.path("variants", package_copy), "variants") is not None, "took the slow path"
     notes = se.load("variants", root=package_copy)["notes"]
     assert str(notes.dtype) == "string"
     assert notes.tolist() == [cells[i % 2] or pd.NA for i in range(len(frame))]
@@ -109,13 +109,13 @@ def test_text_columns_that_look_typed_load_as_written(package_copy, cells):
 def test_empty_columns_load_like_the_exact_path(package_copy, table):
     # pandas infers an all-empty column (enum, date or text alike) as float; the fast path must still
     # give what the exact path gives
-    frame = io.read_raw(table, package_copy)
+    frame = tables.read_raw(table, package_copy)
     frame[frame.columns[1:]] = None
-    io.write(frame, table, package_copy)
-    file = io.path(table, package_copy)
-    fast = io._typed_fast(file, table)
+    tables.write(frame, table, package_copy)
+    file = tables.path(table, package_copy)
+    fast = tables._typed_fast(file, table)
     assert fast is not None, "took the slow path"
-    pd.testing.assert_frame_equal(fast, io.typed(io.read_text(file), table))
+    pd.testing.assert_frame_equal(fast, tables.typed(tables.read_text(file), table))
 
 
 def test_readme_lists_a_claim_with_its_evidence_in_one_line():

@@ -6,7 +6,8 @@ import stat
 import pandas as pd
 import pytest
 
-from semax_evidence import io, load, path
+from semax_evidence import load, path
+from semax_evidence import tables
 from semax_evidence.metadata import FIELDS, RESOURCES
 
 
@@ -25,7 +26,7 @@ def test_naive_read_csv_sees_the_same_text(table):
 
 def test_writer_round_trips_bytes(table):
     original = path(table).read_bytes()
-    assert io.to_csv_bytes(load(table), table) == original
+    assert tables.to_csv_bytes(load(table), table) == original
 
 
 def test_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch):
@@ -37,9 +38,9 @@ def test_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch):
 
     def broken_fsync(fd):
         raise Boom("power cut")
-    monkeypatch.setattr(io.os, "fsync", broken_fsync)
+    monkeypatch.setattr(tables.os, "fsync", broken_fsync)
     with pytest.raises(Boom):
-        io.atomic_write(target, b"new content that must not half-land\n")
+        tables.atomic_write(target, b"new content that must not half-land\n")
     assert target.read_bytes() == b"old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["t.csv"], "temporary file left behind"
 
@@ -50,7 +51,7 @@ def test_build_writes_atomically(package_copy, monkeypatch):
 
     def fail(*args, **kwargs):
         raise RuntimeError("interrupted")
-    monkeypatch.setattr(io.os, "replace", fail)
+    monkeypatch.setattr(tables.os, "replace", fail)
     (package_copy / "data" / "claims.csv").write_bytes(before[package_copy / "data" / "claims.csv"] + b"")
     with pytest.raises(RuntimeError):
         # force a rewrite: a stale descriptor makes build write it
@@ -64,10 +65,10 @@ def test_written_files_get_ordinary_permissions(tmp_path):
     # a new file gets what open() would give (0666 less the umask), a rewritten one keeps its mode
     old = os.umask(0o022)
     try:
-        io.atomic_write(tmp_path / "new.csv", b"a\n")
+        tables.atomic_write(tmp_path / "new.csv", b"a\n")
         assert stat.S_IMODE((tmp_path / "new.csv").stat().st_mode) == 0o644
         (tmp_path / "new.csv").chmod(0o664)
-        io.atomic_write(tmp_path / "new.csv", b"b\n")
+        tables.atomic_write(tmp_path / "new.csv", b"b\n")
         assert stat.S_IMODE((tmp_path / "new.csv").stat().st_mode) == 0o664
     finally:
         os.umask(old)

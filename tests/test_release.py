@@ -14,18 +14,20 @@ import pytest
 
 import semax_evidence as se
 from helpers import set_cell
-from semax_evidence import release
+from semax_evidence import remote
+from semax_evidence.archive import build_archive, sha256
+from semax_evidence.diff import diff
 
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
     repo = Path(__file__).resolve().parents[1]
-    return release.build_archive(repo, tmp_path_factory.mktemp("dist"))
+    return build_archive(repo, tmp_path_factory.mktemp("dist"))
 
 
 def test_archive_is_reproducible(archive, tmp_path):
     repo = Path(__file__).resolve().parents[1]
-    again = release.build_archive(repo, tmp_path)
+    again = build_archive(repo, tmp_path)
     assert again.read_bytes() == archive.read_bytes()
     assert archive.name == f"semax-evidence-{se.__version__}.zip"
 
@@ -91,11 +93,11 @@ def test_cite_formats():
 def test_diff_lists_row_changes_with_verdicts_first(repo, package_copy):
     set_cell(package_copy, "effects", 0, "notes", "edited note")
     set_cell(package_copy, "claims", 3, "verdict", "overstated")
-    changes = release.diff(repo, package_copy)
+    changes = diff(repo, package_copy)
     assert changes[0]["table"] == "claims" and "verdict" in changes[0]["cells"]
     assert any(c["table"] == "effects" and c["cells"].get("notes", ("", ""))[1] == "edited note" for c in changes)
     assert len(changes) == 2
-    assert release.diff(repo, repo) == []
+    assert diff(repo, repo) == []
 
 
 @pytest.fixture
@@ -117,10 +119,10 @@ def server(served):
 
 
 def test_versioned_load_checks_the_hash(served, server, tmp_path, monkeypatch):
-    archive, digest = served, release.sha256(served)
+    archive, digest = served, sha256(served)
     monkeypatch.setenv("SEMAX_EVIDENCE_BASE_URL", server)
     monkeypatch.setenv("SEMAX_EVIDENCE_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setattr(release, "release_hashes", lambda: {se.__version__: digest})
+    monkeypatch.setattr(remote, "release_hashes", lambda: {se.__version__: digest})
     frame = se.load("claims", version=se.__version__)
     assert len(frame) == len(se.load("claims"))
     cached = tmp_path / "cache" / archive.name
@@ -133,7 +135,7 @@ def test_wrong_hash_is_refused_and_nothing_kept(served, server, tmp_path, monkey
     archive = served
     monkeypatch.setenv("SEMAX_EVIDENCE_BASE_URL", server)
     monkeypatch.setenv("SEMAX_EVIDENCE_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setattr(release, "release_hashes", lambda: {se.__version__: "0" * 64})
+    monkeypatch.setattr(remote, "release_hashes", lambda: {se.__version__: "0" * 64})
     with pytest.raises(ValueError, match="(?i)hash"):
         se.load("claims", version=se.__version__)
     assert not (tmp_path / "cache" / archive.name).exists()

@@ -5,18 +5,18 @@
 """
 
 from ._version import __version__
-from .io import list_tables, load, load_all, path
+from .tables import list_tables, load, load_all, path
 
 
 def validate(root=None, frictionless=True):
-    """Problems of the package (empty list: valid). See semax_evidence.validate.validate."""
-    from .checks import validate as _validate
+    """Problems of the package (empty list: valid). See semax_evidence.validation."""
+    from .validation import validate as _validate
     return _validate(root, frictionless)
 
 
 def cite(format="bibtex"):
     """Citation of this release: format 'bibtex' or 'apa'. Cite the primary studies too."""
-    from .release import cite as _cite
+    from .citation import cite as _cite
     return _cite(format)
 
 

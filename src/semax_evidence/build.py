@@ -3,23 +3,15 @@ and generate schemas/*.schema.json and datapackage.json from the registry."""
 
 from pathlib import Path
 
-from .io import atomic_write, default_root, load_all, to_csv_bytes
+from .derive import DERIVATIONS
 from .metadata import TABLES
+from .rubric import RUBRIC_VERSION
 from .tableschema import dumps, package_descriptor, table_schema
-
-# Derivations, in order: each takes the dict of typed frames and returns it updated.
-DERIVATIONS = []
-
-
-def derivation(func):
-    DERIVATIONS.append(func)
-    return func
+from .tables import atomic_write, default_root, load_all, to_csv_bytes
 
 
 def outputs(root: Path) -> dict[Path, bytes]:
     """Every file the build writes, with its content, computed in memory."""
-    from . import derive  # noqa: F401  (registers the derivations)
-
     frames = load_all(root)
     for func in DERIVATIONS:
         frames = func(frames)
@@ -32,7 +24,6 @@ def outputs(root: Path) -> dict[Path, bytes]:
 
 
 def _descriptor_bytes(root: Path) -> bytes:
-    from .rubric import RUBRIC_VERSION
     return dumps(package_descriptor(root, RUBRIC_VERSION)).encode()
 
 

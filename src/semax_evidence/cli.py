@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def _validate(args) -> int:
-    from .checks import validate
+    from .validation import validate
     problems = validate(args.root, frictionless=not args.no_frictionless)
     for problem in problems:
         print(problem)
@@ -29,7 +29,7 @@ def _build(args) -> int:
 
 
 def _tables(args) -> int:
-    from .io import load_all
+    from .tables import load_all
     for name, frame in load_all(args.root).items():
         print(f"{name}: {len(frame)} rows x {frame.shape[1]} columns")
     return 0
@@ -38,7 +38,7 @@ def _tables(args) -> int:
 def _release(args) -> int:
     from . import export
     from .datasette import METADATA_FILE, write_metadata
-    from .release import build_archive, sha256
+    from .archive import build_archive, sha256
     root = args.root or _default_root()
     export.to_sqlite(root / "dist" / "exports" / "semax-evidence.sqlite", root)  # exports ship in the archive
     export.to_parquet(root / "dist" / "exports" / "parquet", root)
@@ -50,13 +50,13 @@ def _release(args) -> int:
 
 
 def _diff(args) -> int:
-    from .release import diff, format_diff
+    from .diff import diff, format_diff
     print(format_diff(diff(args.old, args.new)), end="")
     return 0
 
 
 def _cite(args) -> int:
-    from .release import cite
+    from .citation import cite
     print(cite(args.format), end="")
     return 0
 
@@ -93,7 +93,7 @@ def _serve(args) -> int:
 
 
 def _default_root():
-    from .io import default_root
+    from .tables import default_root
     return default_root()
 
 

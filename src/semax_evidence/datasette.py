@@ -4,7 +4,7 @@ something the descriptor does not. No Datasette import here: only `semax-evidenc
 import json
 from pathlib import Path
 
-from .io import atomic_write, default_root
+from .tables import atomic_write, default_root
 
 DATABASE = "semax-evidence"  # stem of the exported SQLite file: Datasette names databases after it
 METADATA_FILE = "semax-evidence.datasette.json"

@@ -1,15 +1,13 @@
-"""Derived columns and tables, registered with the build in the order they run."""
+"""Derived columns and tables. `DERIVATIONS` at the end lists them in the order the build runs them."""
 
 import pandas as pd
 
-from .build import derivation
 from .chemistry import TERMINAL_DELTA, chemistry
 
 from .rubric import HUMAN as HUMAN_DESIGNS
 from .rubric import LANE
 
 
-@derivation
 def variant_chemistry(frames):
     v = frames["variants"].copy()
     computable = (v["structure_defined"].fillna(False).astype(bool) & v["sequence"].notna()
@@ -26,7 +24,6 @@ def variant_chemistry(frames):
     return frames
 
 
-@derivation
 def variant_studied_in_humans(frames):
     s = frames["studies"]
     human = set(s.loc[s["design"].astype("string").isin(HUMAN_DESIGNS).fillna(False), "variant_id"].dropna())
@@ -40,7 +37,6 @@ def _clean(value):
     return None if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) else value
 
 
-@derivation
 def dose_normalisation(frames):
     from .units import normalise
 
@@ -66,7 +62,6 @@ def _rows(frame):
     return [dict(zip(frame.columns, values)) for values in frame.itertuples(index=False)]
 
 
-@derivation
 def source_tiers(frames):
     from .rubric import reliability_tier
     s, c = frames["sources"].copy(), frames["claims"]
@@ -103,7 +98,6 @@ def replicated_cohorts(f: pd.DataFrame) -> set[tuple]:
     return set(zip(hits["cohort"], hits["outcome"], hits["measure"], hits["variant_id"], hits["direction"]))
 
 
-@derivation
 def study_appraisal(frames):
     from .rubric import EVIDENCE_LEVEL, risk_of_bias_flags
     s, e = frames["studies"].copy(), frames["effects"]
@@ -118,7 +112,6 @@ def study_appraisal(frames):
     return frames
 
 
-@derivation
 def outcome_summary(frames):
     from .rubric import grade
     f = findings(frames["studies"], frames["effects"])
@@ -161,8 +154,11 @@ def flow_counts(records: pd.DataFrame) -> list[tuple[str, str, int]]:
     return rows
 
 
-@derivation
 def prisma_flow(frames):
     rows = flow_counts(frames["records"])
     frames["prisma_flow"] = pd.DataFrame(rows, columns=["flow_stage", "flow_detail", "n_flow"])
     return frames
+
+
+# The build runs these in order; each takes the dict of typed frames and returns it updated.
+DERIVATIONS = [variant_chemistry, variant_studied_in_humans, dose_normalisation, source_tiers, study_appraisal, outcome_summary, prisma_flow]

@@ -99,7 +99,7 @@ def outputs(root: Path, frames) -> dict[Path, bytes]:
     files = {root / "docs" / "data-dictionary.md": data_dictionary(frames).encode()}
     if template.exists():
         files[root / "docs" / "datasheet.md"] = datasheet(frames, template.read_text("utf-8")).encode()
-    from .release import citation_cff, zenodo_json
+    from .citation import citation_cff, zenodo_json
     files[root / "CITATION.cff"] = citation_cff().encode()
     files[root / ".zenodo.json"] = zenodo_json(citation_cff()).encode()
     if (root / "README.md").exists():

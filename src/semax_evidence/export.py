@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .io import atomic_write, default_root, load_all
+from .tables import atomic_write, default_root, load_all
 from .metadata import FIELDS, PACKAGE, RESOURCES, TABLES
 
 SQL_TYPES = {"string": "TEXT", "date": "TEXT", "integer": "INTEGER", "year": "INTEGER", "number": "REAL",

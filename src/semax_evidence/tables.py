@@ -11,7 +11,10 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib import resources as _res
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .metadata import FIELDS, RESOURCES, TABLES
 from .vocabularies import VOCABULARIES
@@ -44,7 +47,6 @@ def map_file(file: Path) -> bytes | mmap.mmap:
 
 def is_ascii(data) -> bool:
     """data (bytes or a mapped file) is all ASCII, hence valid UTF-8."""
-    import numpy as np
     return data.isascii() if isinstance(data, bytes) else not len(data) or np.frombuffer(data, np.uint8).max() < 128
 
 
@@ -57,7 +59,6 @@ def read_text(file: Path) -> pd.DataFrame:
     pandas' C parser writes the cells straight into Arrow strings: exact text at the speed of its typed
     read (its dtype=str path goes through Python objects, ~10x slower), and its errors name the line of
     a malformed row."""
-    import pyarrow as pa
 
     frame = pd.read_csv(file, dtype=pd.ArrowDtype(pa.large_string()), keep_default_na=False, na_values=[""],
                         encoding="utf-8", index_col=False)
@@ -93,8 +94,6 @@ def _categories(name: str) -> pd.CategoricalDtype:
 def _as_categories(s: pd.Series, name: str) -> pd.Series:
     """s.astype(categories of `name`) by Arrow's hash lookup, several times faster than pandas' own.
     As with astype, a value outside the vocabulary becomes missing (validate reports it)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
     dtype = _categories(name)
     values = pa.array(s.astype("str").array, type=pa.large_string())
@@ -116,7 +115,6 @@ def _typed_fast(file: Path, name: str) -> pd.DataFrame | None:
     as they are read, every other column to Arrow strings exactly as written; enums and dates are then
     converted from those. None when the file is not plainly well formed: the caller then takes the slow,
     exact path, whose errors say what is wrong."""
-    import pyarrow as pa
 
     fields = RESOURCES[name]["fields"]
     dtypes = {f: PARSED.get(FIELDS[f]["type"], pd.ArrowDtype(pa.large_string())) for f in fields}
@@ -150,7 +148,7 @@ THREADED_ROWS = 50_000  # below this, starting threads costs more than they save
 def _root_for(root: Path | None, version: str | None) -> Path | None:
     if version is None:
         return root
-    from .release import fetch  # pooch only when a release is asked for
+    from .remote import fetch  # pooch only when a release is asked for
     return fetch(version)
 
 

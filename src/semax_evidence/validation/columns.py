@@ -1,15 +1,19 @@
-"""Pandera schemas built from the registry. They check the raw text of each cell, so that an
+"""Column checks: pandera schemas built from the registry. They check the raw text of each cell, so that an
 error can name the exact value the CSV holds."""
 
+import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from .metadata import RESOURCES
-from .tableschema import field_spec
-from .vocabularies import VOCABULARIES
+from ..metadata import RESOURCES
+from ..tableschema import field_spec
+from ..vocabularies import VOCABULARIES
+from .problems import Problem, Table, _text, as_float
 
 NUMBER = r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
 TYPE_PATTERNS = {
@@ -29,7 +33,6 @@ def per_distinct(test):
     keys of a smaller table, booleans), then spread back to every row: the same answer, with far less
     regex work. A column whose first 10,000 cells hold more than 1,000 values is tested row by row."""
     def check(s: pd.Series) -> pd.Series:
-        import numpy as np
         import pyarrow as pa
         import pyarrow.compute as pc
 
@@ -64,22 +67,9 @@ def _real_date() -> pa.Check:
                                  ~s.str.fullmatch(TYPE_PATTERNS["date"][0])), error="must be a real calendar date")
 
 
-def as_float(s: pd.Series) -> pd.Series:
-    """Text to float, missing or unreadable -> NaN. Arrow's cast is ~20x faster than pd.to_numeric on
-    Arrow strings; text it refuses (e.g. ' 5') goes to pd.to_numeric so the result does not change."""
-    import pyarrow as pa
-
-    try:
-        values = pa.array(s.array, type=pa.large_string()).cast(pa.float64())
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        return pd.to_numeric(s, errors="coerce")
-    return pd.Series(values.to_numpy(zero_copy_only=False), index=s.index)
-
-
 def _chunks(s: pd.Series):
     """Each Arrow chunk of a text column as (offsets, data): cell i is data[offsets[i]:offsets[i + 1]].
     Reading the buffers directly lets a check look at one byte per cell instead of the whole text."""
-    import numpy as np
     import pyarrow as pa
 
     values = pa.array(s.array, type=pa.large_string())
@@ -98,7 +88,6 @@ def _cell_bytes(s: pd.Series) -> tuple:
     """First byte, last byte and byte length of every cell (0 for an empty or missing one). Three checks
     in a row ask for them on the same column, so the last column's answer is kept; pandera hands each
     check the same array object, and holding it keeps its identity from being reused."""
-    import numpy as np
 
     if getattr(_LAST, "array", None) is s.array:
         return _LAST.found
@@ -118,7 +107,6 @@ def _cell_bytes(s: pd.Series) -> tuple:
 
 @cache
 def _ascii_space():
-    import numpy as np
     table = np.zeros(256, bool)
     table[[b for b in range(128) if chr(b).isspace()]] = True  # the ASCII characters str.strip removes
     return table
@@ -138,7 +126,6 @@ def _no_edge_space(s: pd.Series) -> pd.Series:
 
 def _no_formula_start(s: pd.Series) -> pd.Series:
     """~s.str.startswith(FORMULA_START), from each cell's first byte (all four are ASCII)."""
-    import numpy as np
     formula = np.zeros(256, bool)
     formula[[ord(c) for c in FORMULA_START]] = True
     return pd.Series(~formula[_cell_bytes(s)[0]], index=s.index)
@@ -147,7 +134,6 @@ def _no_formula_start(s: pd.Series) -> pd.Series:
 def _not_naive_na(s: pd.Series) -> pd.Series:
     """~s.isin(NAIVE_NA), looking up only the cells short enough to be one of them and starting with a
     byte one of them starts with."""
-    import numpy as np
 
     starts = np.zeros(256, bool)
     starts[[v.encode()[0] for v in NAIVE_NA]] = True
@@ -255,3 +241,36 @@ def raw_schema_parts(table: str, parts: int) -> list[pa.DataFrameSchema]:
     names = list(whole.columns)
     return [pa.DataFrameSchema({n: whole.columns[n] for n in names[i::parts]}, name=table, strict=False,
                                unique=whole.unique if i == 0 else None) for i in range(parts)]
+
+
+PANDERA_RULES = {
+    "not_nullable": "a value is required",
+    "multiple_fields_uniqueness": "the key {key} must be unique: another row has the same values",
+}
+
+
+PARALLEL_ROWS = 50_000  # below this, threads cost more than they save
+
+
+def schema_problems(table: Table) -> list[Problem]:
+    def failures(schema) -> pd.DataFrame | None:
+        try:
+            schema.validate(table.frame, lazy=True)
+        except pa.errors.SchemaErrors as err:
+            return err.failure_cases
+        return None
+
+    # the checks run in Arrow kernels, which release the GIL: column groups in threads use every core
+    parts = raw_schema_parts(table.name, max(2, os.cpu_count() or 1) if len(table.frame) >= PARALLEL_ROWS else 1)
+    with ThreadPoolExecutor(len(parts)) as pool:
+        found = [cases for cases in pool.map(failures, parts) if cases is not None]
+    key = "(" + ", ".join(RESOURCES[table.name]["primary_key"]) + ")"
+    out = []
+    for cases in found:
+        for row in cases.itertuples(index=False):
+            idx = row.index
+            line = int(table.lines[idx]) if idx is not None and not pd.isna(idx) else None
+            check = str(row.check)  # pandera's own checks have a name; ours carry their message
+            rule = PANDERA_RULES[check].format(key=key) if check in PANDERA_RULES else check
+            out.append(Problem(table.name, line, str(row.column), _text(row.failure_case), rule))
+    return out

@@ -6,8 +6,7 @@ import re
 
 import pandas as pd
 
-from .checks import Problem, Table, isin
-from .schema import as_float
+from .problems import Problem, Table, as_float, isin
 
 RULES = []
 

@@ -1,0 +1,90 @@
+"""File checks: encoding, line endings, layout and header of each CSV, read as exact text."""
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ..metadata import RESOURCES
+from ..tables import is_ascii, map_file, path, read_text
+from .problems import Problem, Table
+
+
+def _parser_problem(name: str, message: str) -> Problem:
+    """Turn the C parser's message into a located problem."""
+    if match := re.search(r"inside string starting at row (\d+)", message):
+        return Problem(name, int(match.group(1)) + 1, "", '"', "a quoted cell opens here and never closes "
+                                                              "(unbalanced quote)")
+    if match := re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message):
+        return Problem(name, int(match.group(2)), "", f"{match.group(3)} cells",
+                       f"row has {match.group(3)} cells, the header has {match.group(1)} (stray comma or quote)")
+    return Problem(name, None, "", "", f"the CSV cannot be parsed: {message}")
+
+
+def _first_row_wider(file: Path) -> bool:
+    """True if the first data row has more cells than the header: pandas' reader then takes the extra
+    cells for an index and only warns (and a warning cannot be caught reliably while other threads run)."""
+    with open(file, encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        header, first = next(reader, []), next(reader, None)
+    return first is not None and len(first) > len(header)
+
+
+def _ragged_row(name: str, raw) -> Problem:
+    """Locate the first row whose cell count differs from the header's (slow path, errors only)."""
+    reader = csv.reader(io.StringIO(str(raw, "utf-8")))
+    width = len(next(reader))
+    start = reader.line_num + 1
+    for row in reader:
+        if len(row) != width:
+            return Problem(name, start, "", f"{len(row)} cells",
+                           f"row has {len(row)} cells, the header has {width} (stray comma or unbalanced quote)")
+        start = reader.line_num + 1
+    return Problem(name, None, "", "", "a row has more cells than the header (stray comma or unbalanced quote)")
+
+
+def read_checked(name: str, root: Path, on_bytes=None) -> tuple[Table | None, list[Problem]]:
+    """Read one CSV as text, reporting encoding and layout faults instead of guessing. `on_bytes`, if
+    given, is called with the file's bytes (mapped, not copied)."""
+    file = path(name, root)
+    if not file.exists():
+        return None, [Problem(name, None, "", str(file), "the file is missing")]
+    raw = map_file(file)
+    if on_bytes:
+        on_bytes(raw)
+    problems = []
+    if not is_ascii(raw):  # an all-ASCII file is valid UTF-8, and far faster to recognise
+        try:
+            str(raw, "utf-8")
+        except UnicodeDecodeError as err:
+            line = raw[: err.start].count(b"\n") + 1
+            return None, [Problem(name, line, "", repr(raw[err.start: err.end]), "bytes are not valid UTF-8")]
+    if raw[:3] == b"\xef\xbb\xbf":
+        problems.append(Problem(name, 1, "", "\\ufeff", "the file starts with a UTF-8 byte-order mark; save without BOM"))
+    if (cr := raw.find(b"\r")) >= 0:
+        line = raw[:cr].count(b"\n") + 1
+        problems.append(Problem(name, line, "", "\\r\\n", "line endings must be LF, not CRLF"))
+    if problems:
+        return None, problems
+    if _first_row_wider(file):  # pandas' reader would only warn, and drop cells
+        return None, [_ragged_row(name, raw)]
+    try:
+        frame = read_text(file)
+    except (pd.errors.ParserError, ValueError) as err:
+        return None, [_parser_problem(name, str(err))]
+    expected = RESOURCES[name]["fields"]
+    header = list(frame.columns)
+    if header != expected:
+        for col in header:
+            if col not in expected:
+                problems.append(Problem(name, 1, col, col, "column is not in the schema (extra column)"))
+        for col in expected:
+            if col not in header:
+                problems.append(Problem(name, 1, col, "", "column of the schema is missing"))
+        if not problems:
+            problems.append(Problem(name, 1, "", ",".join(header),
+                                    f"columns are out of order; expected {','.join(expected)}"))
+        return None, problems
+    return Table(name, frame), problems
