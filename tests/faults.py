@@ -1,6 +1,6 @@
 """Ordinary ways a hand edit breaks the package: one fault per entry, applied to a copy of the real data.
 
-Each fault returns what validate must report: (table, line, column, value) and a phrase of the rule.
+Each fault returns what validate must report: (table, line, column, value) and the problem's code.
 line None means a file-level problem; column "" means the whole row or file."""
 
 import json
@@ -37,13 +37,13 @@ def _row_with(root, table, column):
 @fault("wrong type")
 def _(root):
     set_cell(root, "studies", 0, "n_total", "twelve")
-    return ("studies", 2, "n_total", "twelve"), "whole number"
+    return ("studies", 2, "n_total", "twelve"), "type"
 
 
 @fault("out-of-vocabulary value")
 def _(root):
     set_cell(root, "effects", 0, "direction", "up")
-    return ("effects", 2, "direction", "up"), "must be one of"
+    return ("effects", 2, "direction", "up"), "vocabulary"
 
 
 @fault("duplicate primary key")
@@ -58,13 +58,13 @@ def _(root):
     frame = read_raw("outcome_summary", root)
     for column in ("outcome", "variant_id", "design"):
         set_cell(root, "outcome_summary", 1, column, frame[column].iloc[0])
-    return ("outcome_summary", 3, "design", frame["design"].iloc[0]), "key (outcome, variant_id, design) must be unique"
+    return ("outcome_summary", 3, "design", frame["design"].iloc[0]), "key-unique"
 
 
 @fault("dangling foreign key")
 def _(root):
     set_cell(root, "effects", 0, "study_id", "S999")
-    return ("effects", 2, "study_id", "S999"), "foreign key"
+    return ("effects", 2, "study_id", "S999"), "foreign-key"
 
 
 @fault("empty required cell")
@@ -76,25 +76,25 @@ def _(root):
 @fault("impossible date")
 def _(root):
     set_cell(root, "studies", 0, "reviewed_on", "2026-02-30")
-    return ("studies", 2, "reviewed_on", "2026-02-30"), "real calendar date"
+    return ("studies", 2, "reviewed_on", "2026-02-30"), "date"
 
 
 @fault("year in the future")
 def _(root):
     set_cell(root, "studies", 0, "year", "2999")
-    return ("studies", 2, "year", "2999"), "future"
+    return ("studies", 2, "year", "2999"), "year-not-in-future"
 
 
 @fault("negative n")
 def _(root):
     set_cell(root, "studies", 0, "n_total", "-5")
-    return ("studies", 2, "n_total", "-5"), ">= 1"
+    return ("studies", 2, "n_total", "-5"), "minimum"
 
 
 @fault("zero n")
 def _(root):
     set_cell(root, "studies", 0, "n_total", "0")
-    return ("studies", 2, "n_total", "0"), ">= 1"
+    return ("studies", 2, "n_total", "0"), "minimum"
 
 
 @fault("magnitude without a unit")
@@ -102,7 +102,7 @@ def _(root):
     row = _row_with(root, "effects", "magnitude")
     set_cell(root, "effects", row, "magnitude_unit", None)
     value = read_raw("effects", root)["magnitude"].iloc[row]
-    return ("effects", row + 2, "magnitude", value), "needs a magnitude_unit"
+    return ("effects", row + 2, "magnitude", value), "magnitude-has-unit"
 
 
 @fault("dose_min > dose_max")
@@ -111,7 +111,7 @@ def _(root):
     frame = read_raw("doses", root)
     bigger = str(float(frame["dose_max"].iloc[row]) + 1)
     set_cell(root, "doses", row, "dose_min", bigger)
-    return ("doses", row + 2, "dose_min", bigger), "must not exceed dose_max"
+    return ("doses", row + 2, "dose_min", bigger), "dose-range-ordered"
 
 
 @fault("malformed PMID")
@@ -140,7 +140,7 @@ def _(root):
     cas = read_raw("variants", root)["cas_number"].iloc[row]
     wrong = cas[:-1] + str((int(cas[-1]) + 1) % 10)
     set_cell(root, "variants", row, "cas_number", wrong)
-    return ("variants", row + 2, "cas_number", wrong), "check digit"
+    return ("variants", row + 2, "cas_number", wrong), "cas-check-digit"
 
 
 @fault("non-http(s) URL")
@@ -161,13 +161,13 @@ def _(root):
 @fault("UTF-8 byte-order mark")
 def _(root):
     _bytes_edit(root, "claims", lambda b: b"\xef\xbb\xbf" + b)
-    return ("claims", 1, "", "\\ufeff"), "byte-order mark"
+    return ("claims", 1, "", "\\ufeff"), "byte-order-mark"
 
 
 @fault("CRLF line endings")
 def _(root):
     _bytes_edit(root, "doses", lambda b: b.replace(b"\n", b"\r\n"))
-    return ("doses", 1, "", "\\r\\n"), "CRLF"
+    return ("doses", 1, "", "\\r\\n"), "crlf"
 
 
 @fault("bytes that are not UTF-8")
@@ -177,7 +177,7 @@ def _(root):
         lines[2] = lines[2].replace(b",", b",\xe9", 1)  # Latin-1 e-acute, as a spreadsheet might save it
         return b"\n".join(lines)
     _bytes_edit(root, "studies", change)
-    return ("studies", 3, "", "b'\\xe9'"), "not valid UTF-8"
+    return ("studies", 3, "", "b'\\xe9'"), "not-utf8"
 
 
 @fault("leading or trailing whitespace")
@@ -195,7 +195,7 @@ def _(root):
         lines[1] = lines[1].replace(b",", b',"', 1)
         return b"\n".join(lines)
     _bytes_edit(root, "variants", change)
-    return ("variants", 2, None, None), "unbalanced quote"
+    return ("variants", 2, None, None), "ragged-row"
 
 
 @fault("extra column")
@@ -204,7 +204,7 @@ def _(root):
         lines = data.split(b"\n")
         return b"\n".join([lines[0] + b",comment"] + [line + b"," if line else line for line in lines[1:]])
     _bytes_edit(root, "doses", change)
-    return ("doses", 1, "comment", "comment"), "extra column"
+    return ("doses", 1, "comment", "comment"), "extra-column"
 
 
 def _columns_edit(root, table, change):
@@ -222,13 +222,13 @@ def _columns_edit(root, table, change):
 @fault("missing column")
 def _(root):
     _columns_edit(root, "effects", lambda r: r[:5] + r[6:])  # column 6 is tissue
-    return ("effects", 1, "tissue", ""), "missing"
+    return ("effects", 1, "tissue", ""), "missing-column"
 
 
 @fault("reordered columns")
 def _(root):
     _columns_edit(root, "sources", lambda r: r[1:2] + r[:1] + r[2:])
-    return ("sources", 1, "", None), "out of order"
+    return ("sources", 1, "", None), "column-order"
 
 
 for _prefix in ["=", "+", "-", "@"]:
@@ -244,7 +244,7 @@ for _prefix in ["=", "+", "-", "@"]:
 def _(root):
     file = _csv(root, "effects")
     file.write_bytes(file.read_bytes().replace(b"increase", b"decrease", 1))
-    return ("effects", None, "", None), "hash is stale"
+    return ("effects", None, "", None), "descriptor-stale"
 
 
 @fault("stale byte count in datapackage.json")
@@ -252,7 +252,7 @@ def _(root):
     descriptor = json.loads((root / "datapackage.json").read_text())
     descriptor["resources"][0]["bytes"] += 1
     (root / "datapackage.json").write_text(json.dumps(descriptor, indent=2))
-    return ("variants", None, "", None), "bytes is stale"
+    return ("variants", None, "", None), "descriptor-stale"
 
 
 @fault("schema changed in one place only")
@@ -262,25 +262,25 @@ def _(root):
     verdict = next(f for f in schema["fields"] if f["name"] == "verdict")
     verdict["constraints"]["enum"].append("partly_true")
     file.write_text(json.dumps(schema, indent=2))
-    return ("claims", None, "verdict", "schemas/claims.schema.json"), "differs from the registry"
+    return ("claims", None, "verdict", "schemas/claims.schema.json"), "schema-stale"
 
 
 @fault("text a naive reader turns into NaN")
 def _(root):
     set_cell(root, "studies", 0, "notes", "N/A")
-    return ("studies", 2, "notes", "N/A"), "pandas reads as missing"
+    return ("studies", 2, "notes", "N/A"), "naive-na"
 
 
 @fault("rationale naming a row that does not exist")
 def _(root):
     set_cell(root, "claims", 0, "rationale", "Rests on study S999 only.")
-    return ("claims", 2, "rationale", "S999"), "names evidence rows that do not exist"
+    return ("claims", 2, "rationale", "S999"), "rationale-names-existing-rows"
 
 
 @fault("evidence PMID of no study")
 def _(root):
     set_cell(root, "claims", 0, "evidence_pmids", "1")
-    return ("claims", 2, "evidence_pmids", "1"), "not the pmid of any row of studies"
+    return ("claims", 2, "evidence_pmids", "1"), "evidence-pmids-are-studies"
 
 
 @fault("contradiction not named back")
@@ -289,7 +289,7 @@ def _(root):
     first = claims.iloc[0]
     other = claims[(claims["source_id"] != first["source_id"]) & claims["contradicts"].isna()]["claim_id"].iloc[0]
     set_cell(root, "claims", 0, "contradicts", other)
-    return ("claims", 2, "contradicts", other), "names this one back"
+    return ("claims", 2, "contradicts", other), "contradictions-link-both-ways"
 
 
 @fault("contradiction within one article")
@@ -298,7 +298,7 @@ def _(root):
     same = claims[claims["source_id"] == claims["source_id"].iloc[0]]["claim_id"]
     set_cell(root, "claims", 0, "contradicts", same.iloc[1])
     set_cell(root, "claims", int(same.index[1]), "contradicts", same.iloc[0])
-    return ("claims", 2, "contradicts", same.iloc[1]), "of another article"
+    return ("claims", 2, "contradicts", same.iloc[1]), "contradictions-link-both-ways"
 
 
 # --- census, studies and the evidence behind verdicts -------------------------------------------------
@@ -316,14 +316,14 @@ def _first(root, table, **equal):
 def _(root):
     row, _ = _first(root, "records", decision="included")
     set_cell(root, "records", row, "study_id", None)
-    return ("records", row + 2, "study_id", ""), "needs its row of studies"
+    return ("records", row + 2, "study_id", ""), "census-decisions-are-complete"
 
 
 @fault("excluded record without a reason")
 def _(root):
     row, _ = _first(root, "records", decision="excluded")
     set_cell(root, "records", row, "exclusion_reason", None)
-    return ("records", row + 2, "exclusion_reason", ""), "needs its exclusion_reason"
+    return ("records", row + 2, "exclusion_reason", ""), "census-decisions-are-complete"
 
 
 @fault("study neither in the census nor explained")
@@ -331,7 +331,7 @@ def _(root):
     frame = read_raw("studies", root)
     row = int(frame.index[frame["outside_census_reason"].notna()][0])
     set_cell(root, "studies", row, "outside_census_reason", None)
-    return ("studies", row + 2, "study_id", frame["study_id"].iloc[row]), "census record naming it"
+    return ("studies", row + 2, "study_id", frame["study_id"].iloc[row]), "every-study-is-in-the-census"
 
 
 @fault("census PMID disagreeing with its study")
@@ -341,7 +341,7 @@ def _(root):
     with_pmid = set(studies.loc[studies["pmid"].notna(), "study_id"])
     row = int(frame.index[frame["pmid"].notna() & frame["study_id"].isin(with_pmid)][0])
     set_cell(root, "records", row, "pmid", "1")
-    return ("records", row + 2, "pmid", "1"), "differs from the pmid of its row of studies"
+    return ("records", row + 2, "pmid", "1"), "census-and-studies-agree"
 
 
 @fault("same publication twice (title differing in case and punctuation)")
@@ -349,7 +349,7 @@ def _(root):
     frame = read_raw("studies", root)
     value = "[" + frame["title"].iloc[0].upper() + "]."
     set_cell(root, "studies", 1, "title", value)
-    return ("studies", 3, "title", value), f"the same title as {frame['study_id'].iloc[0]}"
+    return ("studies", 3, "title", value), "no-publication-twice"
 
 
 @fault("same DOI in another letter case")
@@ -360,14 +360,14 @@ def _(root):
     other = int(later[0])  # the later of two rows is the repeat
     value = frame["doi"].iloc[row].upper()
     set_cell(root, "studies", other, "doi", value)
-    return ("studies", other + 2, "doi", value), "DOIs ignore letter case"
+    return ("studies", other + 2, "doi", value), "no-publication-twice"
 
 
 @fault("cohort link to itself")
 def _(root):
     frame = read_raw("studies", root)
     set_cell(root, "studies", 0, "cohort_study_id", frame["study_id"].iloc[0])
-    return ("studies", 2, "cohort_study_id", frame["study_id"].iloc[0]), "first report of the cohort"
+    return ("studies", 2, "cohort_study_id", frame["study_id"].iloc[0]), "cohort-links-name-a-first-report"
 
 
 @fault("cohort counted twice (link to a further report)")
@@ -376,20 +376,20 @@ def _(root):
     row = int(frame.index[frame["cohort_study_id"].notna()][0])
     other = int(frame.index[frame["cohort_study_id"].isna() & (frame.index != row)][0])
     set_cell(root, "studies", other, "cohort_study_id", frame["study_id"].iloc[row])
-    return ("studies", other + 2, "cohort_study_id", frame["study_id"].iloc[row]), "first report of the cohort"
+    return ("studies", other + 2, "cohort_study_id", frame["study_id"].iloc[row]), "cohort-links-name-a-first-report"
 
 
 @fault("RCT that is not randomised")
 def _(root):
     row, _ = _first(root, "studies", randomised=None)
     set_cell(root, "studies", row, "design", "human_rct")
-    return ("studies", row + 2, "design", "human_rct"), "needs randomised = true"
+    return ("studies", row + 2, "design", "human_rct"), "rct-is-randomised"
 
 
 @fault("unidentified publication as a study")
 def _(root):
     set_cell(root, "studies", 0, "verification", "unresolved")
-    return ("studies", 2, "verification", "unresolved"), "identified publication"
+    return ("studies", 2, "verification", "unresolved"), "studies-are-identified-publications"
 
 
 @fault("dose differing from its printed text")
@@ -397,47 +397,47 @@ def _(root):
     frame = read_raw("doses", root)
     row = int(frame.index[frame["dose_min"].notna() & frame["correction"].isna() & (frame["dose_min"] != "7")][0])
     set_cell(root, "doses", row, "dose_as_printed", "7 mg twice a day")
-    return ("doses", row + 2, "dose_min", frame["dose_min"].iloc[row]), "record the correction"
+    return ("doses", row + 2, "dose_min", frame["dose_min"].iloc[row]), "dose-matches-its-printed-text"
 
 
 @fault("evidence link to a row that does not exist")
 def _(root):
     set_cell(root, "claim_evidence", 0, "target_id", "S999")
-    return ("claim_evidence", 2, "target_id", "S999"), "no row of target_table"
+    return ("claim_evidence", 2, "target_id", "S999"), "evidence-links-exist"
 
 
 @fault("supported verdict without a supporting link")
 def _(root):
     row, frame = _first(root, "claims", verdict="not_checkable")
     set_cell(root, "claims", row, "verdict", "supported")
-    return ("claims", row + 2, "verdict", "supported"), "supported needs a supporting link"
+    return ("claims", row + 2, "verdict", "supported"), "supported-has-support"
 
 
 @fault("unsupported verdict linking its support")
 def _(root):
     row, frame = _first(root, "claims", verdict="supported")
     set_cell(root, "claims", row, "verdict", "unsupported")
-    return ("claims", row + 2, "verdict", "unsupported"), "may not link a supporting"
+    return ("claims", row + 2, "verdict", "unsupported"), "unsupported-records-its-search"
 
 
 @fault("unsupported verdict without what was searched")
 def _(root):
     row, frame = _first(root, "claims", verdict="unsupported")
     set_cell(root, "claims", row, "searched", None)
-    return ("claims", row + 2, "searched", ""), "record what was searched"
+    return ("claims", row + 2, "searched", ""), "unsupported-records-its-search"
 
 
 @fault("overstated verdict without its trap")
 def _(root):
     row, frame = _first(root, "claims", verdict="overstated")
     set_cell(root, "claims", row, "trap", None)
-    return ("claims", row + 2, "trap", ""), "names what was inflated"
+    return ("claims", row + 2, "trap", ""), "overstated-names-what-it-inflates"
 
 
 @fault("rationale too short to name its evidence")
 def _(root):
     set_cell(root, "claims", 0, "rationale", "See S001.")
-    return ("claims", 2, "rationale", "See S001."), "at least 20 characters"
+    return ("claims", 2, "rationale", "See S001."), "rationale-is-a-sentence"
 
 
 @fault("claim's study not among its links")
@@ -448,4 +448,4 @@ def _(root):
     linked = set(links.loc[links["claim_id"] == frame["claim_id"].iloc[row], "target_id"])
     other = next(s for s in read_raw("studies", root)["study_id"] if s not in linked)
     set_cell(root, "claims", row, "study_id", other)
-    return ("claims", row + 2, "study_id", other), "also be linked in claim_evidence"
+    return ("claims", row + 2, "study_id", other), "claim-study-is-linked"

@@ -1,5 +1,6 @@
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 
@@ -41,3 +42,20 @@ def test_validation_writes_nothing(package_copy):
     edited = {p: p.read_bytes() for p in package_copy.rglob("*") if p.is_file()}
     run("--root", str(package_copy), "validate")
     assert {p: p.read_bytes() for p in package_copy.rglob("*") if p.is_file()} == edited != before
+
+
+def test_validate_prints_problems_as_json_and_csv_records():
+    import csv
+    import io
+    import json
+    fixture = Path(__file__).parent / "fixtures" / "invalid_package"
+    as_json = subprocess.run([sys.executable, "-m", "semax_evidence.cli", "--root", str(fixture), "validate",
+                              "--no-frictionless", "--format", "json"], capture_output=True, text=True)
+    records = json.loads(as_json.stdout)
+    assert as_json.returncode == 1 and records
+    assert all(set(r) == {"code", "table", "line", "column", "value", "message"} for r in records)
+    assert {"foreign-key", "vocabulary", "date", "unique", "dose-range-ordered"} <= {r["code"] for r in records}
+    as_csv = subprocess.run([sys.executable, "-m", "semax_evidence.cli", "--root", str(fixture), "validate",
+                             "--no-frictionless", "--format", "csv"], capture_output=True, text=True)
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert [r["code"] for r in rows] == [r["code"] for r in records]

@@ -6,23 +6,28 @@ import pytest
 from faults import FAULTS
 from semax_evidence import validate
 from semax_evidence.validation import columns
+from semax_evidence.validation.problems import CODES
+from semax_evidence.validation.rules import RULES, rule_code
+
+KNOWN_CODES = set(CODES) | {rule_code(f) for f in RULES}
 
 RESULTS = []
 
 
-def _matches(problem, where, rule):
+def _matches(problem, where, code):
     table, line, column, value = where
     return (problem.table == table and problem.line == line and (column is None or problem.column == column)
-            and (value is None or problem.value == value) and rule in problem.rule)
+            and (value is None or problem.value == value) and problem.code == code)
 
 
 @pytest.mark.parametrize("name", list(FAULTS))
 def test_fault_is_caught_precisely(name, package_copy):
-    where, rule = FAULTS[name](package_copy)
+    where, code = FAULTS[name](package_copy)
     problems = validate(package_copy, frictionless=False)
-    hit = next((p for p in problems if _matches(p, where, rule)), None)
+    hit = next((p for p in problems if _matches(p, where, code)), None)
     RESULTS.append((name, hit is not None, str(hit) if hit else "; ".join(map(str, problems[:3]))))
-    assert hit is not None, f"{name}: expected {where} '{rule}', got:\n" + "\n".join(map(str, problems))
+    assert hit is not None, f"{name}: expected {where} code {code!r}, got:\n" + "\n".join(map(str, problems))
+    assert {p.code for p in problems} <= KNOWN_CODES, "a problem without a catalogued code"
 
 
 def test_real_package_has_zero_problems(repo):
@@ -37,3 +42,4 @@ def test_parallel_column_checks_find_the_same_problems(name, package_copy, monke
     serial = validate(package_copy, frictionless=False)
     monkeypatch.setattr(columns, "PARALLEL_ROWS", 0)
     assert validate(package_copy, frictionless=False) == serial
+

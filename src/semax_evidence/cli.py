@@ -7,11 +7,27 @@ import sys
 from pathlib import Path
 
 
+PROBLEM_FIELDS = ["code", "table", "line", "column", "value", "message"]
+
+
+def _print_problems(problems, fmt: str) -> None:
+    if fmt == "json":
+        import json
+        print(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        import csv
+        writer = csv.DictWriter(sys.stdout, PROBLEM_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(p.as_dict() for p in problems)
+    else:
+        for problem in problems:
+            print(problem)
+
+
 def _validate(args) -> int:
     from .validation import validate
     problems = validate(args.root, frictionless=not args.no_frictionless)
-    for problem in problems:
-        print(problem)
+    _print_problems(problems, args.format)
     print(f"{len(problems)} problem(s) found" if problems else "valid: 0 problems", file=sys.stderr)
     return 1 if problems else 0
 
@@ -103,6 +119,9 @@ def main(argv=None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("validate", help="check every table, key, rule and the descriptor; exit 1 on any problem")
     p.add_argument("--no-frictionless", action="store_true", help="skip the (slow) Frictionless pass")
+    p.add_argument("--format", choices=["text", "json", "csv"], default="text",
+                   help="text (default): one line per problem; json or csv: records with code, table, line, "
+                        "column, value and message")
     p.set_defaults(func=_validate)
     p = sub.add_parser("build", help="compute derived data and regenerate schemas and datapackage.json")
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 if any file is stale")

@@ -37,6 +37,18 @@ def census(frames: dict[str, pd.DataFrame]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def problem_codes() -> str:
+    """The catalogue of problem codes: the checks' codes and one per semantic rule."""
+    from .validation.problems import CODES
+    from .validation.rules import RULES, rule_code
+    lines = ["# Problem codes", "", "Generated from `validation/problems.py` and `validation/rules.py`; do not edit "
+             "by hand. Every problem `semax-evidence validate` reports carries one of these codes "
+             "(`--format json` or `csv` prints it).", "", "| code | what it means |", "|---|---|"]
+    lines += [f"| `{code}` | {_cell(text)} |" for code, text in CODES.items()]
+    lines += [f"| `{rule_code(f)}` | {_cell(f.__doc__.strip())} |" for f in RULES]
+    return "\n".join(lines) + "\n"
+
+
 def data_dictionary(frames: dict[str, pd.DataFrame]) -> str:
     out = [f"# Data dictionary — {PACKAGE['title']} {PACKAGE['version']}", "",
            "Generated from the field registry (`src/semax_evidence/metadata.py`); do not edit by hand.",
@@ -96,7 +108,8 @@ def readme(current: str, frames) -> str:
 
 def outputs(root: Path, frames) -> dict[Path, bytes]:
     template = (root / "docs" / "datasheet.template.md")
-    files = {root / "docs" / "data-dictionary.md": data_dictionary(frames).encode()}
+    files = {root / "docs" / "data-dictionary.md": data_dictionary(frames).encode(),
+             root / "docs" / "problem-codes.md": problem_codes().encode()}
     if template.exists():
         files[root / "docs" / "datasheet.md"] = datasheet(frames, template.read_text("utf-8")).encode()
     from .citation import citation_cff, zenodo_json

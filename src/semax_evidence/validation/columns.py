@@ -48,13 +48,17 @@ def per_distinct(test):
     return check
 
 
-def _check(test, error: str) -> pa.Check:
+CODE_OF_MESSAGE: dict[str, str] = {}  # each check's message -> its stable code (see problems.CODES)
+
+
+def _check(test, error: str, code: str) -> pa.Check:
     """A column check that sees every cell, missing ones included, and passes those: left to itself,
     pandera hands each check a fresh copy of the column without its missing cells."""
     def check(s: pd.Series) -> pd.Series:
         import pyarrow
         # Arrow keeps each column's count of missing cells: most columns have none and need no mask
         return test(s) | s.isna() if pyarrow.array(s.array).null_count else test(s)
+    CODE_OF_MESSAGE[error] = code
     return pa.Check(check, error=error, ignore_na=False)
 
 
@@ -64,7 +68,7 @@ def _fullmatch(pattern: str):
 
 def _real_date() -> pa.Check:
     return _check(per_distinct(lambda s: pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna() |
-                                 ~s.str.fullmatch(TYPE_PATTERNS["date"][0])), error="must be a real calendar date")
+                                 ~s.str.fullmatch(TYPE_PATTERNS["date"][0])), error="must be a real calendar date", code="date")
 
 
 def _chunks(s: pd.Series):
@@ -165,7 +169,7 @@ def _no_line_break(s: pd.Series) -> pd.Series:
 
 
 def _minimum(low) -> pa.Check:
-    return _check(lambda s: ~(as_float(s) < low), error=f"must be >= {low}")
+    return _check(lambda s: ~(as_float(s) < low), error=f"must be >= {low}", code="minimum")
 
 
 _STRICT = threading.local()  # per thread: the column a vocabulary or type check saw last, and its verdict
@@ -197,26 +201,30 @@ def column_checks(spec: dict) -> list[pa.Check]:
     checks = []
     if kind in TYPE_PATTERNS:
         pattern, rule = TYPE_PATTERNS[kind]
-        checks.append(_check(strict(_fullmatch(pattern)), error=rule))
+        checks.append(_check(strict(_fullmatch(pattern)), error=rule, code="type"))
     if "enum" in spec:
         allowed = list(VOCABULARIES[spec["enum"]])
-        checks.append(_check(strict(lambda s: s.isin(allowed)), error=f"must be one of: {', '.join(allowed)}"))
-    checks += [_check(generic(_no_edge_space), error="must not start or end with whitespace"),
+        checks.append(_check(strict(lambda s: s.isin(allowed)), error=f"must be one of: {', '.join(allowed)}",
+                             code="vocabulary"))
+    checks += [_check(generic(_no_edge_space), error="must not start or end with whitespace", code="whitespace"),
                # cells never span lines here, so a line break means a quote swallowed the rows after it
                _check(generic(_no_line_break),
-                      error="holds a line break: an unbalanced quote swallowed the following rows")]
+                      error="holds a line break: an unbalanced quote swallowed the following rows",
+                      code="line-break")]
     if kind == "string":
         # a naive pd.read_csv would silently turn these into NaN; the data never relies on them
         checks.append(_check(generic(_not_naive_na), error="is a text pandas reads as missing by default "
-                                                           "(e.g. NA, None, null); reword it"))
+                                                           "(e.g. NA, None, null); reword it", code="naive-na"))
     if kind == "date":
         checks.append(_real_date())
     if "pattern" in spec:
-        checks.append(_check(_fullmatch(spec["pattern"]), error=f"must match the pattern {spec['pattern']}"))
+        checks.append(_check(_fullmatch(spec["pattern"]), error=f"must match the pattern {spec['pattern']}",
+                             code="pattern"))
     if "minimum" in spec:
         checks.append(_minimum(spec["minimum"]))
     if spec.get("text"):
-        checks.append(_check(_no_formula_start, error="must not start with = + - or @ (spreadsheet formula)"))
+        checks.append(_check(_no_formula_start, error="must not start with = + - or @ (spreadsheet formula)",
+                             code="formula"))
     return checks
 
 
@@ -225,7 +233,7 @@ def raw_schema(table: str) -> pa.DataFrameSchema:
     columns = {}
     for name in RESOURCES[table]["fields"]:
         spec = field_spec(table, name)
-        checks = column_checks(spec) + ([_check(_unique, error="must be unique in the column")]
+        checks = column_checks(spec) + ([_check(_unique, error="must be unique in the column", code="unique")]
                                         if spec["unique"] else [])
         columns[name] = pa.Column(str, nullable=not spec["required"], checks=checks, required=False, coerce=False)
     key = RESOURCES[table]["primary_key"]
@@ -243,9 +251,9 @@ def raw_schema_parts(table: str, parts: int) -> list[pa.DataFrameSchema]:
                                unique=whole.unique if i == 0 else None) for i in range(parts)]
 
 
-PANDERA_RULES = {
-    "not_nullable": "a value is required",
-    "multiple_fields_uniqueness": "the key {key} must be unique: another row has the same values",
+PANDERA_RULES = {  # pandera's own checks: (message, code)
+    "not_nullable": ("a value is required", "required"),
+    "multiple_fields_uniqueness": ("the key {key} must be unique: another row has the same values", "key-unique"),
 }
 
 
@@ -271,6 +279,10 @@ def schema_problems(table: Table) -> list[Problem]:
             idx = row.index
             line = int(table.lines[idx]) if idx is not None and not pd.isna(idx) else None
             check = str(row.check)  # pandera's own checks have a name; ours carry their message
-            rule = PANDERA_RULES[check].format(key=key) if check in PANDERA_RULES else check
-            out.append(Problem(table.name, line, str(row.column), _text(row.failure_case), rule))
+            if check in PANDERA_RULES:
+                template, code = PANDERA_RULES[check]
+                rule = template.format(key=key)
+            else:
+                rule, code = check, CODE_OF_MESSAGE.get(check, "unknown")
+            out.append(Problem(table.name, line, str(row.column), _text(row.failure_case), rule, code))
     return out

@@ -16,11 +16,12 @@ def _parser_problem(name: str, message: str) -> Problem:
     """Turn the C parser's message into a located problem."""
     if match := re.search(r"inside string starting at row (\d+)", message):
         return Problem(name, int(match.group(1)) + 1, "", '"', "a quoted cell opens here and never closes "
-                                                              "(unbalanced quote)")
+                                                              "(unbalanced quote)", "unbalanced-quote")
     if match := re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message):
         return Problem(name, int(match.group(2)), "", f"{match.group(3)} cells",
-                       f"row has {match.group(3)} cells, the header has {match.group(1)} (stray comma or quote)")
-    return Problem(name, None, "", "", f"the CSV cannot be parsed: {message}")
+                       f"row has {match.group(3)} cells, the header has {match.group(1)} (stray comma or quote)",
+                       "ragged-row")
+    return Problem(name, None, "", "", f"the CSV cannot be parsed: {message}", "unparsable-csv")
 
 
 def _first_row_wider(file: Path) -> bool:
@@ -40,9 +41,11 @@ def _ragged_row(name: str, raw) -> Problem:
     for row in reader:
         if len(row) != width:
             return Problem(name, start, "", f"{len(row)} cells",
-                           f"row has {len(row)} cells, the header has {width} (stray comma or unbalanced quote)")
+                           f"row has {len(row)} cells, the header has {width} (stray comma or unbalanced quote)",
+                           "ragged-row")
         start = reader.line_num + 1
-    return Problem(name, None, "", "", "a row has more cells than the header (stray comma or unbalanced quote)")
+    return Problem(name, None, "", "", "a row has more cells than the header (stray comma or unbalanced quote)",
+                   "ragged-row")
 
 
 def read_checked(name: str, root: Path, on_bytes=None) -> tuple[Table | None, list[Problem]]:
@@ -50,7 +53,7 @@ def read_checked(name: str, root: Path, on_bytes=None) -> tuple[Table | None, li
     given, is called with the file's bytes (mapped, not copied)."""
     file = path(name, root)
     if not file.exists():
-        return None, [Problem(name, None, "", str(file), "the file is missing")]
+        return None, [Problem(name, None, "", str(file), "the file is missing", "file-missing")]
     raw = map_file(file)
     if on_bytes:
         on_bytes(raw)
@@ -60,12 +63,13 @@ def read_checked(name: str, root: Path, on_bytes=None) -> tuple[Table | None, li
             str(raw, "utf-8")
         except UnicodeDecodeError as err:
             line = raw[: err.start].count(b"\n") + 1
-            return None, [Problem(name, line, "", repr(raw[err.start: err.end]), "bytes are not valid UTF-8")]
+            return None, [Problem(name, line, "", repr(raw[err.start: err.end]), "bytes are not valid UTF-8", "not-utf8")]
     if raw[:3] == b"\xef\xbb\xbf":
-        problems.append(Problem(name, 1, "", "\\ufeff", "the file starts with a UTF-8 byte-order mark; save without BOM"))
+        problems.append(Problem(name, 1, "", "\\ufeff", "the file starts with a UTF-8 byte-order mark; save without BOM",
+                                "byte-order-mark"))
     if (cr := raw.find(b"\r")) >= 0:
         line = raw[:cr].count(b"\n") + 1
-        problems.append(Problem(name, line, "", "\\r\\n", "line endings must be LF, not CRLF"))
+        problems.append(Problem(name, line, "", "\\r\\n", "line endings must be LF, not CRLF", "crlf"))
     if problems:
         return None, problems
     if _first_row_wider(file):  # pandas' reader would only warn, and drop cells
@@ -79,12 +83,13 @@ def read_checked(name: str, root: Path, on_bytes=None) -> tuple[Table | None, li
     if header != expected:
         for col in header:
             if col not in expected:
-                problems.append(Problem(name, 1, col, col, "column is not in the schema (extra column)"))
+                problems.append(Problem(name, 1, col, col, "column is not in the schema (extra column)",
+                                        "extra-column"))
         for col in expected:
             if col not in header:
-                problems.append(Problem(name, 1, col, "", "column of the schema is missing"))
+                problems.append(Problem(name, 1, col, "", "column of the schema is missing", "missing-column"))
         if not problems:
             problems.append(Problem(name, 1, "", ",".join(header),
-                                    f"columns are out of order; expected {','.join(expected)}"))
+                                    f"columns are out of order; expected {','.join(expected)}", "column-order"))
         return None, problems
     return Table(name, frame), problems

@@ -30,10 +30,11 @@ def metadata_problems(root: Path, facts: dict[str, dict] | None = None) -> list[
         differing = [f["name"] for f in expected["fields"] if by_name.get(f["name"]) != f] or [""]
         for column in differing:
             out.append(Problem(name, None, column, f"schemas/{name}.schema.json",
-                               "schema file differs from the registry (metadata.py); run `semax-evidence build`"))
+                               "schema file differs from the registry (metadata.py); run `semax-evidence build`",
+                               "schema-stale"))
     package_file = root / "datapackage.json"
     if not package_file.exists():
-        return out + [Problem("datapackage", None, "", "datapackage.json", "the descriptor is missing")]
+        return out + [Problem("datapackage", None, "", "datapackage.json", "the descriptor is missing", "descriptor-missing")]
     resources = {r["name"]: r for r in json.loads(package_file.read_text("utf-8"))["resources"]}
     for name in TABLES:
         csv = path(name, root)
@@ -43,7 +44,8 @@ def metadata_problems(root: Path, facts: dict[str, dict] | None = None) -> list[
             recorded = resources[name].get(key)
             if recorded != actual:
                 out.append(Problem(name, None, "", str(recorded),
-                                   f"datapackage.json {key} is stale (file has {actual}); run `semax-evidence build`"))
+                                   f"datapackage.json {key} is stale (file has {actual}); run `semax-evidence build`",
+                                   "descriptor-stale"))
     return out
 
 
@@ -56,9 +58,9 @@ def frictionless_problems(root: Path) -> list[Problem]:
         for err in task.errors:
             out.append(Problem(task.name or "datapackage", getattr(err, "row_number", None),
                                getattr(err, "field_name", "") or "", _text(getattr(err, "cell", "")),
-                               f"frictionless {err.type}: {err.note}"))
+                               f"frictionless {err.type}: {err.note}", "frictionless"))
     for err in report.errors:
-        out.append(Problem("datapackage", None, "", "", f"frictionless {err.type}: {err.note}"))
+        out.append(Problem("datapackage", None, "", "", f"frictionless {err.type}: {err.note}", "frictionless"))
     return out
 
 
