@@ -20,8 +20,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from semax_evidence.tables import atomic_write, read_raw
 from semax_evidence.metadata import FIELDS, RESOURCES, TABLES
+from semax_evidence.tables import atomic_write, read_raw
 from semax_evidence.tableschema import dumps, package_descriptor, table_schema
 from semax_evidence.vocabularies import VOCABULARIES
 
@@ -71,7 +71,8 @@ def synthesize(root: Path, n_effects: int, seed: int = 0) -> Path:
     sizes = {"effects": n_effects, "studies": max(n_effects // 10, 1), "claims": max(n_effects // 10, 1),
              "doses": max(n_effects // 10, 1)}
     sizes["sources"] = sizes["studies"] + 100
-    frames = {"variants": read_raw("variants", REPO), "outcome_summary": read_raw("outcome_summary", REPO)}
+    frames = {name: read_raw(name, REPO) for name in ("variants", "outcome_summary", "prisma_flow")}
+    frames["claim_evidence"] = pd.DataFrame(columns=RESOURCES["claim_evidence"]["fields"])
     keys = {"variants": frames["variants"]["variant_id"].to_numpy(),
             "studies": np.array(_ids("study_id", sizes["studies"])),
             "sources": np.array([f"src_{i}" for i in range(sizes["sources"])])}
@@ -80,14 +81,30 @@ def synthesize(root: Path, n_effects: int, seed: int = 0) -> Path:
         frame = pd.DataFrame({c: _column(table, c, n, rng, keys) for c in RESOURCES[table]["fields"]})
         frames[table] = frame
     s = frames["studies"]
-    s["verification"] = "unresolved"
+    s["verification"] = "secondary_page"
+    s["verified_url"] = "https://example.org/record"
+    s["randomised"] = "true"  # a human_rct row must be randomised
+    s[["cohort_study_id", "outside_census_reason"]] = None
     e = frames["effects"]
     e.loc[e["magnitude"].notna(), ["magnitude_relation", "magnitude_unit"]] = ["equal", "fold"]
     e["time_point_unit"] = "h"
     d = frames["doses"]
     d["dose_max"] = [float(x) * 2 for x in d["dose_min"]]
+    d[["dose_as_printed", "correction"]] = None
     frames["sources"]["source_type"] = "other"
-    frames["claims"]["rationale"] = "No evidence row."
+    c = frames["claims"]
+    c["verdict"], c["study_id"], c["searched"] = "not_checkable", None, None
+    c["rationale"] = "No evidence row is needed for a claim that cannot be checked."
+    # one census record per study, found by one search
+    frames["searches"] = pd.DataFrame([{"search_id": "synthetic_search", "database": "PubMed", "query": "semax",
+                                        "run_on": "2020-01-01", "n_records": str(len(s)),
+                                        "url": "https://example.org/search"}],
+                                      columns=RESOURCES["searches"]["fields"])
+    frames["records"] = pd.DataFrame({
+        "record_id": [f"R{i:03d}" for i in range(1, len(s) + 1)], "search_id": "synthetic_search",
+        "title": s["title"], "verified_url": "https://example.org/record", "verification": "secondary_page",
+        "decision": "included", "design": s["design"], "study_id": s["study_id"], "reviewed_on": "2020-01-01",
+    }).reindex(columns=RESOURCES["records"]["fields"])
     for table in TABLES:
         frame = frames[table].astype(object).where(frames[table].notna(), None).astype(str)
         frame = frame.replace({"None": ""})
