@@ -59,3 +59,42 @@ def test_validate_prints_problems_as_json_and_csv_records():
                              "--no-frictionless", "--format", "csv"], capture_output=True, text=True)
     rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert [r["code"] for r in rows] == [r["code"] for r in records]
+
+
+def run_in(cwd, *args):
+    return subprocess.run([sys.executable, "-m", "semax_evidence.cli", *args], capture_output=True, text=True,
+                          cwd=cwd)
+
+
+def test_validate_finds_the_package_it_stands_in(package_copy):
+    set_cell(package_copy, "effects", 0, "study_id", "S999")
+    (package_copy / "data" / "sub").mkdir()
+    result = run_in(package_copy / "data" / "sub", "validate", "--no-frictionless")
+    assert result.returncode == 1 and "S999" in result.stdout and "[foreign-key]" in result.stdout
+
+
+def test_a_folder_that_is_not_a_package_gets_one_line(tmp_path):
+    result = run("--root", str(tmp_path), "validate")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip() == f"no package here: {tmp_path} holds no datapackage.json"
+
+
+def test_writing_commands_refuse_the_installed_copy(tmp_path):
+    for command in ("build", "release"):
+        result = run_in(tmp_path, command)
+        assert result.returncode == 2 and "read-only" in result.stderr, result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_locate_walks_up_like_git(tmp_path, package_copy):
+    from semax_evidence.cli import locate
+    installed = tmp_path / "installed"
+    installed.mkdir()
+    deep = package_copy / "data" / "a" / "b"
+    deep.mkdir(parents=True)
+    assert locate(None, deep, installed) == (package_copy, True)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "datapackage.json").write_text('{"name": "another-package"}')  # not this dataset: walk on
+    assert locate(None, other, installed) == (installed, False)
+    assert locate(package_copy, other, installed) == (package_copy, True)

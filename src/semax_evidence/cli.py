@@ -113,9 +113,44 @@ def _default_root():
     return default_root()
 
 
+WRITING = {"build", "release", "export", "serve"}  # commands that write files
+
+
+class NoPackage(Exception):
+    """The folder given is not a package."""
+
+
+def _is_package(folder: Path) -> bool:
+    """A folder holding this dataset's descriptor (or a descriptor too broken to tell: validate will say so)."""
+    import json
+    descriptor = folder / "datapackage.json"
+    if not descriptor.is_file():
+        return False
+    try:
+        return json.loads(descriptor.read_text("utf-8")).get("name") == "semax-evidence"
+    except (ValueError, AttributeError, OSError):
+        return True
+
+
+def locate(root: Path | None, cwd: Path, installed: Path) -> tuple[Path, bool]:
+    """The package to work on, as git finds its repository: `--root`; else the nearest folder from the working
+    directory upward that holds the dataset's datapackage.json; else the installed copy. Returns the folder and
+    whether it may be written (the installed copy may not)."""
+    if root is not None:
+        if not (root / "datapackage.json").is_file():
+            raise NoPackage(f"no package here: {root} holds no datapackage.json")
+        return root, True
+    for folder in [cwd, *cwd.parents]:
+        if _is_package(folder):
+            return folder, folder.resolve() != installed.resolve()
+    return installed, False
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="semax-evidence", description="Semax Evidence Dataset tools")
-    parser.add_argument("--root", type=Path, default=None, help="package folder (default: the bundled one)")
+    parser.add_argument("--root", type=Path, default=None,
+                        help="package folder (default: the nearest folder upward holding datapackage.json, else "
+                             "the installed copy)")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("validate", help="check every table, key, rule and the descriptor; exit 1 on any problem")
     p.add_argument("--no-frictionless", action="store_true", help="skip the (slow) Frictionless pass")
@@ -146,6 +181,20 @@ def main(argv=None) -> int:
     p.add_argument("--format", choices=["bibtex", "apa"], default="bibtex")
     p.set_defaults(func=_cite)
     args = parser.parse_args(argv)
+    try:
+        args.root, writable = locate(args.root, Path.cwd(), _default_root())
+    except NoPackage as err:
+        print(err, file=sys.stderr)
+        return 2
+    if args.command in WRITING and not writable:
+        out = getattr(args, "out", None)
+        if args.command in ("export", "serve") and out is None:
+            args.out = Path.cwd() / "dist" / "exports"  # read the installed copy, write where the user stands
+        elif args.command in ("build", "release"):
+            print(f"semax-evidence {args.command} writes into a package checkout, and none was found from "
+                  f"{Path.cwd()} upward; the installed copy ({args.root}) is read-only. Run it inside a clone of "
+                  "the repository, or give --root.", file=sys.stderr)
+            return 2
     return args.func(args)
 
 
