@@ -122,3 +122,29 @@ def test_readme_lists_a_claim_with_its_evidence_in_one_line():
     rows = se.load("claims").merge(se.load("claim_evidence"), on="claim_id").query("claim_id == 'C040'")[
         ["claim", "verdict", "role", "target_table", "target_id"]]
     assert {"S104", "E1025"} <= set(rows["target_id"]) and set(rows["verdict"].astype(str)) == {"supported"}
+
+
+BLOCK_OPTIONAL = """
+import sys
+BLOCKED = {"pandera", "frictionless", "pint", "pyteomics", "stdnum", "yaml", "datasette", "matplotlib"}
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in BLOCKED:
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+sys.meta_path.insert(0, Block())
+"""
+
+
+def test_a_core_only_install_loads_every_table(repo):
+    # the optional modules are made unimportable, as in an install without extras
+    code = BLOCK_OPTIONAL + "import semax_evidence as se\nprint(sum(len(f) for f in se.load_all().values()))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) == sum(len(se.load(t)) for t in se.list_tables())
+
+
+def test_a_command_names_the_extra_it_needs(repo):
+    code = BLOCK_OPTIONAL + "from semax_evidence.cli import main\nsys.exit(main(['validate']))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=repo)
+    assert result.returncode == 2
+    assert "pip install 'semax-evidence[validate]'" in result.stderr and "Traceback" not in result.stderr

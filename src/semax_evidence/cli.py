@@ -98,8 +98,7 @@ def _serve(args) -> int:
     from . import export
     from .datasette import DATABASE, METADATA_FILE, write_metadata
     if importlib.util.find_spec("datasette") is None:
-        print("datasette is not installed: pip install 'semax-evidence[serve]'", file=sys.stderr)
-        return 1
+        raise ModuleNotFoundError("datasette is not installed", name="datasette")
     out = args.out or (args.root or _default_root()) / "dist" / "exports"
     database = export.to_sqlite(out / f"{DATABASE}.sqlite", args.root)
     metadata = write_metadata(out / METADATA_FILE, args.root)
@@ -114,6 +113,9 @@ def _default_root():
 
 
 WRITING = {"build", "release", "export", "serve"}  # commands that write files
+# optional module -> the extra that installs it (the core install only loads tables)
+EXTRA_OF_MODULE = {"pandera": "validate", "frictionless": "validate", "stdnum": "validate", "pint": "build",
+                   "pyteomics": "build", "yaml": "build", "datasette": "serve", "matplotlib": "figures"}
 
 
 class NoPackage(Exception):
@@ -195,7 +197,15 @@ def main(argv=None) -> int:
                   f"{Path.cwd()} upward; the installed copy ({args.root}) is read-only. Run it inside a clone of "
                   "the repository, or give --root.", file=sys.stderr)
             return 2
-    return args.func(args)
+    try:
+        return args.func(args)
+    except ModuleNotFoundError as err:
+        top = (err.name or "").split(".")[0]
+        if top not in EXTRA_OF_MODULE:
+            raise
+        print(f"semax-evidence {args.command} needs {top}, which the core install leaves out: "
+              f"pip install 'semax-evidence[{EXTRA_OF_MODULE[top]}]'", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
