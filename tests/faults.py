@@ -449,3 +449,108 @@ def _(root):
     other = next(s for s in read_raw("studies", root)["study_id"] if s not in linked)
     set_cell(root, "claims", row, "study_id", other)
     return ("claims", row + 2, "study_id", other), "claim-study-is-linked"
+
+
+# --- the file system and the descriptor: located problems, never a traceback or a hang -------------------
+
+def _descriptor(root):
+    return json.loads((root / "datapackage.json").read_text())
+
+
+def _write_descriptor(root, descriptor):
+    (root / "datapackage.json").write_text(json.dumps(descriptor, indent=2))
+
+
+@fault("descriptor that is not JSON")
+def _(root):
+    (root / "datapackage.json").write_text('{"name": "semax-evidence", "resources": [')
+    return ("datapackage", None, "", "datapackage.json"), "not-json"
+
+
+@fault("descriptor that is a JSON array")
+def _(root):
+    (root / "datapackage.json").write_text("[]")
+    return ("datapackage", None, "resources", "datapackage.json"), "not-json"
+
+
+@fault("resource without a name")
+def _(root):
+    descriptor = _descriptor(root)
+    del descriptor["resources"][2]["name"]
+    _write_descriptor(root, descriptor)
+    return ("datapackage", None, "resources[2]", "datapackage.json"), "not-json"
+
+
+@fault("resource listed twice")
+def _(root):
+    descriptor = _descriptor(root)
+    descriptor["resources"].append(descriptor["resources"][1])
+    _write_descriptor(root, descriptor)
+    last = len(descriptor["resources"]) - 1
+    return ("datapackage", None, f"resources[{last}]", descriptor["resources"][1]["name"]), "descriptor-resources"
+
+
+@fault("resource path that is a URL")
+def _(root):
+    descriptor = _descriptor(root)
+    descriptor["resources"][0]["path"] = "https://example.org/variants.csv"
+    _write_descriptor(root, descriptor)
+    return ("variants", None, "resources[0].path", "https://example.org/variants.csv"), "descriptor-resources"
+
+
+@fault("resource path that leaves the package")
+def _(root):
+    descriptor = _descriptor(root)
+    descriptor["resources"][1]["path"] = "../studies.csv"
+    _write_descriptor(root, descriptor)
+    return ("studies", None, "resources[1].path", "../studies.csv"), "descriptor-resources"
+
+
+@fault("schema file that is not JSON")
+def _(root):
+    (root / "schemas" / "claims.schema.json").write_text("{fields: [")
+    return ("claims", None, "", "schemas/claims.schema.json"), "not-json"
+
+
+@fault("data file that is a folder")
+def _(root):
+    _csv(root, "doses").unlink()
+    _csv(root, "doses").mkdir()
+    return ("doses", None, "", "data/doses.csv"), "not-a-file"
+
+
+@fault("data file that is a named pipe")
+def _(root):
+    import os
+    _csv(root, "doses").unlink()
+    os.mkfifo(_csv(root, "doses"))  # opening it to read would block for ever
+    return ("doses", None, "", "data/doses.csv"), "not-a-file"
+
+
+@fault("data file that links outside the package")
+def _(root):
+    outside = root.parent / "elsewhere.csv"
+    outside.write_bytes(_csv(root, "doses").read_bytes())
+    _csv(root, "doses").unlink()
+    _csv(root, "doses").symlink_to(outside)
+    return ("doses", None, "", "data/doses.csv"), "outside-package"
+
+
+@fault("CSV the descriptor does not list")
+def _(root):
+    (root / "data" / "notes.csv").write_text("a,b\n1,2\n")
+    return ("datapackage", None, "", "data/notes.csv"), "undescribed-file"
+
+
+@fault("table emptied to its header")
+def _(root):
+    _bytes_edit(root, "doses", lambda b: b.split(b"\n", 1)[0] + b"\n")
+    return ("doses", None, "", ""), "empty-table"
+
+
+@fault("cell over 128 KiB in the first row")
+def _(root):
+    value = "MEHFPGP" * 20_000  # 140,000 characters, past the csv module's field limit
+    set_cell(root, "variants", 0, "sequence_three_letter", value)
+    shown = value[:200] + f"... ({len(value)} characters)"
+    return ("variants", 2, "sequence_three_letter", shown), "pattern"

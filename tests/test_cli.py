@@ -1,3 +1,4 @@
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -80,21 +81,52 @@ def test_a_folder_that_is_not_a_package_gets_one_line(tmp_path):
 
 
 def test_writing_commands_refuse_the_installed_copy(tmp_path):
+    # an installed copy: the package folder inside site-packages, with its bundled data in _package
+    installed = tmp_path / "site-packages" / "semax_evidence"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", installed / "_package" / "data")
+    shutil.copy(Path(__file__).resolve().parents[1] / "datapackage.json", installed / "_package")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
     for command in ("build", "release"):
-        result = run_in(tmp_path, command)
+        result = subprocess.run(
+            [sys.executable, "-c", "import sys, pathlib; from semax_evidence import cli; "
+             f"cli._default_root = lambda: pathlib.Path({str(installed / '_package')!r}); "
+             f"cli.__file__ = {str(installed / 'cli.py')!r}; sys.exit(cli.main([{command!r}]))"],
+            capture_output=True, text=True, cwd=outside)
         assert result.returncode == 2 and "read-only" in result.stderr, result.stderr
-    assert list(tmp_path.iterdir()) == []
+    assert list(outside.iterdir()) == []
 
 
 def test_locate_walks_up_like_git(tmp_path, package_copy):
     from semax_evidence.cli import locate
-    installed = tmp_path / "installed"
-    installed.mkdir()
+    site = tmp_path / "site-packages" / "semax_evidence"
+    installed = site / "_package"
+    installed.mkdir(parents=True)
     deep = package_copy / "data" / "a" / "b"
     deep.mkdir(parents=True)
-    assert locate(None, deep, installed) == (package_copy, True)
+    assert locate(None, deep, installed, site) == (package_copy, True)
     other = tmp_path / "other"
     other.mkdir()
     (other / "datapackage.json").write_text('{"name": "another-package"}')  # not this dataset: walk on
-    assert locate(None, other, installed) == (installed, False)
-    assert locate(package_copy, other, installed) == (package_copy, True)
+    assert locate(None, other, installed, site) == (installed, False)
+    assert locate(package_copy, other, installed, site) == (package_copy, True)
+    checkout = tmp_path / "checkout"  # an editable install falls back on its checkout, which may be written
+    checkout.mkdir()
+    assert locate(None, other, checkout, site) == (checkout, True)
+
+
+def test_build_refuses_an_invalid_package_and_erases_nothing(package_copy):
+    set_cell(package_copy, "studies", 0, "design", "case_report")  # a word outside the vocabulary
+    before = {p: p.read_bytes() for p in package_copy.rglob("*") if p.is_file()}
+    for command in ("build", "release", "tables"):
+        result = run("--root", str(package_copy), command)
+        assert result.returncode == 1 and "[vocabulary]" in result.stdout and "refused" in result.stderr
+    after = {p: p.read_bytes() for p in package_copy.rglob("*") if p.is_file()}
+    assert after == before  # the value is still there, and nothing else was written
+
+
+def test_build_writes_a_header_for_a_table_the_registry_adds(package_copy):
+    (package_copy / "data" / "searches.csv").unlink()
+    result = run("--root", str(package_copy), "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (package_copy / "data" / "searches.csv").read_text().startswith("search_id,database,query")

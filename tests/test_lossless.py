@@ -72,3 +72,29 @@ def test_written_files_get_ordinary_permissions(tmp_path):
         assert stat.S_IMODE((tmp_path / "new.csv").stat().st_mode) == 0o664
     finally:
         os.umask(old)
+
+
+def test_a_build_that_fails_while_staging_changes_nothing(tmp_path, monkeypatch):
+    files = {tmp_path / name: f"new {name}\n".encode() for name in ("a.csv", "b.csv", "c.csv")}
+    for target in files:
+        target.write_bytes(b"old\n")
+    real_stage, calls = tables.stage, []
+
+    def stage_then_fail(target, data):
+        calls.append(target)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        return real_stage(target, data)
+    monkeypatch.setattr(tables, "stage", stage_then_fail)
+    with pytest.raises(OSError):
+        tables.write_all(files)
+    assert all(t.read_bytes() == b"old\n" for t in files), "a target changed before every file was staged"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv", "c.csv"], "temporary file left behind"
+
+
+def test_build_removes_temporaries_an_interrupted_build_left(package_copy):
+    from semax_evidence import build
+    leftover = package_copy / "data" / ".claims.csv.abc123.tmp"
+    leftover.write_bytes(b"half")
+    build.build(package_copy)
+    assert not leftover.exists()

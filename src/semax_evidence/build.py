@@ -3,51 +3,49 @@ and generate schemas/*.schema.json and datapackage.json from the registry."""
 
 from pathlib import Path
 
+import pandas as pd
+
 from .derive import DERIVATIONS
-from .metadata import TABLES
+from .metadata import RESOURCES, TABLES
 from .rubric import RUBRIC_VERSION
 from .tableschema import dumps, package_descriptor, table_schema
-from .tables import atomic_write, default_root, load_all, to_csv_bytes
+from .tables import default_root, load, path, remove_stale_temporaries, to_csv_bytes, typed, write_all
+
+
+def _load_or_new(name: str, root: Path) -> pd.DataFrame:
+    """A table as loaded, or an empty one when the registry names a table whose CSV does not exist yet
+    (the build then writes its header)."""
+    if path(name, root).exists():
+        return load(name, root)
+    return typed(pd.DataFrame({f: pd.Series([], dtype="string") for f in RESOURCES[name]["fields"]}), name)
 
 
 def outputs(root: Path) -> dict[Path, bytes]:
     """Every file the build writes, with its content, computed in memory."""
-    frames = load_all(root)
+    frames = {name: _load_or_new(name, root) for name in TABLES}
     for func in DERIVATIONS:
         frames = func(frames)
-    files = {root / "data" / f"{name}.csv": to_csv_bytes(frames[name], name) for name in TABLES}
+    csvs = {name: to_csv_bytes(frames[name], name) for name in TABLES}
+    files = {root / "data" / f"{name}.csv": data for name, data in csvs.items()}
     files.update({root / "schemas" / f"{name}.schema.json": dumps(table_schema(name)).encode() for name in TABLES})
+    files[root / "datapackage.json"] = dumps(package_descriptor(root, RUBRIC_VERSION, csvs)).encode()
     if (root / "docs").is_dir():  # the source checkout; a bundled or unpacked package has no docs to refresh
         from .docs import outputs as doc_outputs
         files.update(doc_outputs(root, frames))
     return files
 
 
-def _descriptor_bytes(root: Path) -> bytes:
-    return dumps(package_descriptor(root, RUBRIC_VERSION)).encode()
-
-
 def build(root: Path | None = None) -> list[Path]:
-    """Write all outputs; returns the files whose content changed."""
+    """Write every output whose content changed, all or nothing; returns those files."""
     root = Path(root or default_root())
-    changed = []
-    for file, data in outputs(root).items():
-        if not file.exists() or file.read_bytes() != data:
-            atomic_write(file, data)
-            changed.append(file)
-    descriptor = root / "datapackage.json"
-    data = _descriptor_bytes(root)  # after the CSVs: it records their bytes and hashes
-    if not descriptor.exists() or descriptor.read_bytes() != data:
-        atomic_write(descriptor, data)
-        changed.append(descriptor)
-    return changed
+    for folder in ("data", "schemas", "docs"):
+        remove_stale_temporaries(root / folder)
+    changed = {file: data for file, data in outputs(root).items() if not file.exists() or file.read_bytes() != data}
+    write_all(changed)
+    return list(changed)
 
 
 def stale(root: Path | None = None) -> list[Path]:
     """Files whose committed content differs from what the build would write."""
     root = Path(root or default_root())
-    out = [f for f, data in outputs(root).items() if not f.exists() or f.read_bytes() != data]
-    descriptor = root / "datapackage.json"
-    if not out and (not descriptor.exists() or descriptor.read_bytes() != _descriptor_bytes(root)):
-        out.append(descriptor)
-    return out
+    return [file for file, data in outputs(root).items() if not file.exists() or file.read_bytes() != data]

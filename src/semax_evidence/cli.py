@@ -107,12 +107,31 @@ def _serve(args) -> int:
     os.execv(command[0], command)  # Datasette takes over this process: stopping it stops the server
 
 
+def _refuse_invalid(args) -> int | None:
+    """Validate first: an invalid package is refused with the report, and nothing is written (build may still
+    repair what it generates)."""
+    from .validation import validate
+    problems = validate(args.root, frictionless=False)
+    if args.command == "build":
+        problems = [p for p in problems if p.code not in BUILD_REPAIRS]
+    if not problems:
+        return None
+    _print_problems(problems, "text")
+    print(f"semax-evidence {args.command} refused: {len(problems)} problem(s) in {args.root}; nothing was "
+          "written", file=sys.stderr)
+    return 1
+
+
 def _default_root():
     from .tables import default_root
     return default_root()
 
 
 WRITING = {"build", "release", "export", "serve"}  # commands that write files
+GATED = {"build", "tables", "release", "export", "serve"}  # commands that refuse an invalid package
+# what `build` itself repairs: files it generates, columns and tables the registry adds
+BUILD_REPAIRS = {"schema-stale", "descriptor-stale", "descriptor-missing", "missing-column", "file-missing",
+                 "empty-table"}
 # optional module -> the extra that installs it (the core install only loads tables)
 EXTRA_OF_MODULE = {"pandera": "validate", "frictionless": "validate", "stdnum": "validate", "pint": "build",
                    "pyteomics": "build", "yaml": "build", "datasette": "serve", "matplotlib": "figures"}
@@ -134,18 +153,22 @@ def _is_package(folder: Path) -> bool:
         return True
 
 
-def locate(root: Path | None, cwd: Path, installed: Path) -> tuple[Path, bool]:
+def locate(root: Path | None, cwd: Path, fallback: Path, read_only: Path) -> tuple[Path, bool]:
     """The package to work on, as git finds its repository: `--root`; else the nearest folder from the working
-    directory upward that holds the dataset's datapackage.json; else the installed copy. Returns the folder and
-    whether it may be written (the installed copy may not)."""
+    directory upward that holds the dataset's datapackage.json; else `fallback` (the installed copy, or the
+    checkout of an editable install). Returns the folder and whether it may be written: nothing inside
+    `read_only` (the installed Python package) may be."""
+    def writable(folder: Path) -> bool:
+        return not folder.resolve().is_relative_to(read_only.resolve())
+
     if root is not None:
         if not (root / "datapackage.json").is_file():
             raise NoPackage(f"no package here: {root} holds no datapackage.json")
-        return root, True
+        return root, writable(root)
     for folder in [cwd, *cwd.parents]:
         if _is_package(folder):
-            return folder, folder.resolve() != installed.resolve()
-    return installed, False
+            return folder, writable(folder)
+    return fallback, writable(fallback)
 
 
 def main(argv=None) -> int:
@@ -184,7 +207,7 @@ def main(argv=None) -> int:
     p.set_defaults(func=_cite)
     args = parser.parse_args(argv)
     try:
-        args.root, writable = locate(args.root, Path.cwd(), _default_root())
+        args.root, writable = locate(args.root, Path.cwd(), _default_root(), Path(__file__).parent)
     except NoPackage as err:
         print(err, file=sys.stderr)
         return 2
@@ -194,10 +217,12 @@ def main(argv=None) -> int:
             args.out = Path.cwd() / "dist" / "exports"  # read the installed copy, write where the user stands
         elif args.command in ("build", "release"):
             print(f"semax-evidence {args.command} writes into a package checkout, and none was found from "
-                  f"{Path.cwd()} upward; the installed copy ({args.root}) is read-only. Run it inside a clone of "
+                  f"{Path.cwd()} upward: the installed copy ({args.root}) is read-only. Run it inside a clone of "
                   "the repository, or give --root.", file=sys.stderr)
             return 2
     try:
+        if args.command in GATED and (refused := _refuse_invalid(args)) is not None:
+            return refused
         return args.func(args)
     except ModuleNotFoundError as err:
         top = (err.name or "").split(".")[0]

@@ -222,6 +222,52 @@ def atomic_write(target: Path, data: bytes) -> None:
         raise
 
 
+def stage(target: Path, data: bytes) -> Path:
+    """Write `data` to a temporary file beside `target` (synced to disk) and return it; `commit` renames it."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return Path(tmp)
+
+
+def write_all(files: dict[Path, bytes]) -> None:
+    """Write several files all or nothing: every one is staged before any replaces its target, so a failure
+    while staging leaves every target as it was, and no temporary file behind."""
+    staged: dict[Path, Path] = {}
+    try:
+        for target, data in files.items():
+            staged[Path(target)] = stage(target, data)
+    except BaseException:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+        raise
+    pending = dict(staged)
+    try:
+        for target, tmp in staged.items():
+            os.replace(tmp, target)
+            del pending[target]
+    finally:
+        for tmp in pending.values():  # a rename that failed leaves no temporary file behind
+            tmp.unlink(missing_ok=True)
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Temporary files an interrupted write left behind (`.<name>.<random>.tmp`)."""
+    found = [p for p in Path(folder).rglob(".*.tmp") if p.is_file()] if Path(folder).is_dir() else []
+    for p in found:
+        p.unlink()
+    return found
+
+
 def write(frame: pd.DataFrame, name: str, root: Path | None = None) -> Path:
     target = path(name, root)
     atomic_write(target, to_csv_bytes(frame, name))

@@ -65,8 +65,10 @@ def bytes_facts(data: bytes) -> dict:
     return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
 
 
-def package_descriptor(root: Path, rubric_version: str | None = None) -> dict:
-    """datapackage.json content; byte counts and hashes are read from the CSVs under `root`."""
+def package_descriptor(root: Path, rubric_version: str | None = None, csv_bytes: dict[str, bytes] | None = None
+                       ) -> dict:
+    """datapackage.json content; byte counts and hashes come from `csv_bytes` (table -> the bytes about to be
+    written) or else from the CSVs under `root`."""
     resources = []
     for table, res in RESOURCES.items():
         csv = root / "data" / f"{table}.csv"
@@ -79,7 +81,8 @@ def package_descriptor(root: Path, rubric_version: str | None = None) -> dict:
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8",
-            **(file_facts(csv) if csv.exists() else {}),
+            **(bytes_facts(csv_bytes[table]) if csv_bytes and table in csv_bytes
+               else file_facts(csv) if csv.exists() else {}),
         })
     descriptor = {**PACKAGE, "resources": resources}
     if rubric_version:

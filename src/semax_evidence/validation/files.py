@@ -2,7 +2,9 @@
 
 import csv
 import io
+import os
 import re
+import stat
 from pathlib import Path
 
 import pandas as pd
@@ -29,8 +31,32 @@ def _first_row_wider(file: Path) -> bool:
     cells for an index and only warns (and a warning cannot be caught reliably while other threads run)."""
     with open(file, encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh)
-        header, first = next(reader, []), next(reader, None)
+        try:
+            header, first = next(reader, []), next(reader, None)
+        except csv.Error:  # e.g. a cell over the csv module's field limit: pandas' parser reads it
+            return False
     return first is not None and len(first) > len(header)
+
+
+def file_problem(table: str, file: Path, root: Path) -> Problem | None:
+    """Only a regular, readable file inside the package is read: a directory, a named pipe (which would block
+    the reader), a device, or a link out of the package is a problem, never a crash or a hang."""
+    shown = str(file.relative_to(root)) if file.is_relative_to(root) else str(file)
+    try:
+        mode = os.stat(file).st_mode
+    except FileNotFoundError:
+        return Problem(table, None, "", shown, "the file is missing", "file-missing")
+    except OSError as err:
+        return Problem(table, None, "", shown, f"the file cannot be read ({err.strerror})", "unreadable")
+    if not stat.S_ISREG(mode):
+        return Problem(table, None, "", shown, "is not a regular file (a folder, pipe, socket or device)",
+                       "not-a-file")
+    if not file.resolve().is_relative_to(Path(root).resolve()):
+        return Problem(table, None, "", shown, f"is a link to {file.resolve()}, outside the package",
+                       "outside-package")
+    if not os.access(file, os.R_OK):
+        return Problem(table, None, "", shown, "the file cannot be read (permission denied)", "unreadable")
+    return None
 
 
 def _ragged_row(name: str, raw) -> Problem:
@@ -52,9 +78,12 @@ def read_checked(name: str, root: Path, on_bytes=None) -> tuple[Table | None, li
     """Read one CSV as text, reporting encoding and layout faults instead of guessing. `on_bytes`, if
     given, is called with the file's bytes (mapped, not copied)."""
     file = path(name, root)
-    if not file.exists():
-        return None, [Problem(name, None, "", str(file), "the file is missing", "file-missing")]
-    raw = map_file(file)
+    if (problem := file_problem(name, file, Path(root))) is not None:
+        return None, [problem]
+    try:
+        raw = map_file(file)
+    except OSError as err:
+        return None, [Problem(name, None, "", str(file), f"the file cannot be read ({err.strerror})", "unreadable")]
     if on_bytes:
         on_bytes(raw)
     problems = []

@@ -5,14 +5,65 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from ..metadata import TABLES
+from ..metadata import RESOURCES, TABLES
 from ..tableschema import bytes_facts, file_facts, table_schema
 from ..tables import default_root, path
 from .columns import schema_problems
-from .files import read_checked
+from .files import file_problem, read_checked
 from .keys import foreign_key_problems
 from .problems import Problem, Table, _text
 from .rules import rule_problems
+
+
+def _read_json(file: Path, table: str, root: Path) -> tuple[object | None, list[Problem]]:
+    """A JSON file's content, or the problem that keeps it from being read."""
+    shown = str(file.relative_to(root))
+    if (problem := file_problem(table, file, root)) is not None:
+        return None, [problem]
+    try:
+        return json.loads(file.read_bytes().decode("utf-8")), []
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:
+        return None, [Problem(table, None, "", shown, f"is not valid JSON ({str(err)[:120]})", "not-json")]
+
+
+def descriptor_problems(root: Path, descriptor) -> list[Problem]:
+    """The descriptor's shape: an object whose resources are exactly the package's tables, each at its own
+    path and schema inside the package (so that nothing else is read, and nothing is fetched)."""
+    shown = "datapackage.json"
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        return [Problem("datapackage", None, "resources", shown, "must be a JSON object with a list of resources",
+                        "not-json")]
+    out, seen = [], []
+    for i, res in enumerate(descriptor["resources"]):
+        where = f"resources[{i}]"
+        if not isinstance(res, dict) or not isinstance(res.get("name"), str):
+            out.append(Problem("datapackage", None, where, shown, "a resource must be an object with a name",
+                               "not-json"))
+            continue
+        name = res["name"]
+        if name in seen:
+            out.append(Problem("datapackage", None, where, name, "the resource is listed twice",
+                               "descriptor-resources"))
+        seen.append(name)
+        if name not in TABLES:
+            out.append(Problem("datapackage", None, where, name, "is not a table of the package",
+                               "descriptor-resources"))
+            continue
+        for key, expected in (("path", f"data/{name}.csv"), ("schema", f"schemas/{name}.schema.json")):
+            if res.get(key) != expected:
+                out.append(Problem(name, None, f"{where}.{key}", str(res.get(key))[:200],
+                                   f"must be {expected} (inside the package, never a URL)", "descriptor-resources"))
+    for name in TABLES:
+        if name not in seen:
+            out.append(Problem(name, None, "", shown, "the descriptor does not list this table",
+                               "descriptor-resources"))
+    described = {f"{n}.csv" for n in TABLES}
+    data = root / "data"
+    if data.is_dir():
+        for extra in sorted(p.name for p in data.iterdir() if p.suffix == ".csv" and p.name not in described):
+            out.append(Problem("datapackage", None, "", f"data/{extra}", "a CSV in data/ that the descriptor does "
+                               "not list", "undescribed-file"))
+    return out
 
 
 def metadata_problems(root: Path, facts: dict[str, dict] | None = None) -> list[Problem]:
@@ -23,10 +74,12 @@ def metadata_problems(root: Path, facts: dict[str, dict] | None = None) -> list[
     for name in TABLES:
         file = root / "schemas" / f"{name}.schema.json"
         expected = table_schema(name)
-        found = json.loads(file.read_text("utf-8")) if file.exists() else {}
-        if found == expected:
+        found, problems = _read_json(file, name, root) if file.exists() else ({}, [])
+        out += problems
+        if problems or found == expected:
             continue
-        by_name = {f.get("name"): f for f in found.get("fields", [])}
+        fields = found.get("fields", []) if isinstance(found, dict) else []
+        by_name = {f.get("name"): f for f in fields if isinstance(f, dict)}
         differing = [f["name"] for f in expected["fields"] if by_name.get(f["name"]) != f] or [""]
         for column in differing:
             out.append(Problem(name, None, column, f"schemas/{name}.schema.json",
@@ -34,11 +87,16 @@ def metadata_problems(root: Path, facts: dict[str, dict] | None = None) -> list[
                                "schema-stale"))
     package_file = root / "datapackage.json"
     if not package_file.exists():
-        return out + [Problem("datapackage", None, "", "datapackage.json", "the descriptor is missing", "descriptor-missing")]
-    resources = {r["name"]: r for r in json.loads(package_file.read_text("utf-8"))["resources"]}
+        return out + [Problem("datapackage", None, "", "datapackage.json", "the descriptor is missing",
+                              "descriptor-missing")]
+    descriptor, problems = _read_json(package_file, "datapackage", root)
+    shape = problems or descriptor_problems(root, descriptor)
+    if shape:
+        return out + shape
+    resources = {r["name"]: r for r in descriptor["resources"]}
     for name in TABLES:
         csv = path(name, root)
-        if name not in resources or not csv.exists():
+        if name not in resources or file_problem(name, csv, root) is not None:
             continue
         for key, actual in (facts.get(name) or file_facts(csv)).items():
             recorded = resources[name].get(key)
@@ -49,10 +107,20 @@ def metadata_problems(root: Path, facts: dict[str, dict] | None = None) -> list[
     return out
 
 
+def empty_table_problems(tables: dict[str, Table]) -> list[Problem]:
+    """A curated table emptied to its header has lost its data (derived tables may be empty)."""
+    return [Problem(name, None, "", "", "the table holds no rows", "empty-table")
+            for name, table in tables.items() if table.frame.empty and not RESOURCES[name].get("derived")]
+
+
 def frictionless_problems(root: Path) -> list[Problem]:
     import frictionless
 
-    report = frictionless.validate(str(root / "datapackage.json"))
+    try:
+        report = frictionless.validate(str(root / "datapackage.json"))
+    except Exception as err:  # the second opinion failing is itself a finding, never a traceback
+        return [Problem("datapackage", None, "", "", f"Frictionless could not check the package: {err}",
+                        "frictionless")]
     out = []
     for task in report.tasks:
         for err in task.errors:
@@ -92,7 +160,7 @@ def validate(root: Path | str | None = None, frictionless: bool = True) -> list[
             if table is not None:
                 tables[name] = table
         keys = workers.submit(foreign_key_problems, tables)  # Arrow lookups, beside the pandas rules
-        problems += rule_problems(tables) + keys.result()
+        problems += rule_problems(tables) + keys.result() + empty_table_problems(tables)
         problems += metadata_problems(root, {name: future.result() for name, future in hashing.items()})
     if frictionless and not problems:
         # Frictionless repeats what the checks above find, slower; it runs as the final word on a clean package.

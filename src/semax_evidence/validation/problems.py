@@ -13,6 +13,13 @@ import pyarrow.compute as pc
 # assert codes, not wording. docs/problem-codes.md is generated from this table and the rules.
 CODES = {
     "file-missing": "a table's CSV file is missing",
+    "not-a-file": "the path is a folder, pipe, socket or device, not a regular file",
+    "outside-package": "the file is a link to a place outside the package",
+    "unreadable": "the file cannot be read",
+    "undescribed-file": "a CSV in data/ that the descriptor does not list",
+    "empty-table": "a table holds no rows although the package needs them",
+    "not-json": "the descriptor or a schema file is not valid JSON of the expected shape",
+    "descriptor-resources": "the descriptor's resources are not the package's tables at their paths",
     "not-utf8": "the bytes are not valid UTF-8",
     "byte-order-mark": "the file starts with a UTF-8 byte-order mark",
     "crlf": "line endings are CRLF instead of LF",
@@ -88,8 +95,14 @@ def isin(values: pd.Series, allowed: pd.Series) -> pd.Series:
     return pd.Series(np.asarray(found.fill_null(False)), index=values.index)
 
 
+SHOWN_CHARACTERS = 200  # a problem quotes at most this much of a value, and says how long it is
+
+
 def _text(value) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA else str(value)
+    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA else str(value)
+    if len(text) > SHOWN_CHARACTERS:
+        return f"{text[:SHOWN_CHARACTERS]}... ({len(text)} characters)"
+    return text
 
 
 def _line_numbers(frame: pd.DataFrame) -> pd.Series:
