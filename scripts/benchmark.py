@@ -44,8 +44,11 @@ def _column(table, col, n, rng, keys):
     ref = res.get("foreign_keys", {}).get(col)
     if ref:
         pool = keys[ref]
-        return list(rng.choice(pool, n)) if col not in ("parent_variant_id", "study_id") or table != "sources" \
+        return (
+            list(rng.choice(pool, n))
+            if col not in ("parent_variant_id", "study_id") or table != "sources"
             else [None] * n
+        )
     if "enum" in spec:
         return list(rng.choice(list(VOCABULARIES[spec["enum"]]), n))
     kind = spec["type"]
@@ -68,14 +71,20 @@ def _column(table, col, n, rng, keys):
 
 def synthesize(root: Path, n_effects: int, seed: int = 0) -> Path:
     rng = np.random.default_rng(seed)
-    sizes = {"effects": n_effects, "studies": max(n_effects // 10, 1), "claims": max(n_effects // 10, 1),
-             "doses": max(n_effects // 10, 1)}
+    sizes = {
+        "effects": n_effects,
+        "studies": max(n_effects // 10, 1),
+        "claims": max(n_effects // 10, 1),
+        "doses": max(n_effects // 10, 1),
+    }
     sizes["sources"] = sizes["studies"] + 100
     frames = {name: read_raw(name, REPO) for name in ("variants", "outcome_summary", "prisma_flow")}
     frames["claim_evidence"] = pd.DataFrame(columns=RESOURCES["claim_evidence"]["fields"])
-    keys = {"variants": frames["variants"]["variant_id"].to_numpy(),
-            "studies": np.array(_ids("study_id", sizes["studies"])),
-            "sources": np.array([f"src_{i}" for i in range(sizes["sources"])])}
+    keys = {
+        "variants": frames["variants"]["variant_id"].to_numpy(),
+        "studies": np.array(_ids("study_id", sizes["studies"])),
+        "sources": np.array([f"src_{i}" for i in range(sizes["sources"])]),
+    }
     for table in ["studies", "sources", "effects", "claims", "doses"]:
         n = sizes[table]
         frame = pd.DataFrame({c: _column(table, c, n, rng, keys) for c in RESOURCES[table]["fields"]})
@@ -96,20 +105,36 @@ def synthesize(root: Path, n_effects: int, seed: int = 0) -> Path:
     c["verdict"], c["study_id"], c["searched"] = "not_checkable", None, None
     c["rationale"] = "No evidence row is needed for a claim that cannot be checked."
     # one census record per study, found by one search
-    frames["searches"] = pd.DataFrame([{"search_id": "synthetic_search", "database": "PubMed", "query": "semax",
-                                        "run_on": "2020-01-01", "n_records": str(len(s)),
-                                        "url": "https://example.org/search"}],
-                                      columns=RESOURCES["searches"]["fields"])
-    frames["records"] = pd.DataFrame({
-        "record_id": [f"R{i:03d}" for i in range(1, len(s) + 1)], "search_id": "synthetic_search",
-        "title": s["title"], "verified_url": "https://example.org/record", "verification": "secondary_page",
-        "decision": "included", "design": s["design"], "study_id": s["study_id"], "reviewed_on": "2020-01-01",
-    }).reindex(columns=RESOURCES["records"]["fields"])
+    frames["searches"] = pd.DataFrame(
+        [
+            {
+                "search_id": "synthetic_search",
+                "database": "PubMed",
+                "query": "semax",
+                "run_on": "2020-01-01",
+                "n_records": str(len(s)),
+                "url": "https://example.org/search",
+            }
+        ],
+        columns=RESOURCES["searches"]["fields"],
+    )
+    frames["records"] = pd.DataFrame(
+        {
+            "record_id": [f"R{i:03d}" for i in range(1, len(s) + 1)],
+            "search_id": "synthetic_search",
+            "title": s["title"],
+            "verified_url": "https://example.org/record",
+            "verification": "secondary_page",
+            "decision": "included",
+            "design": s["design"],
+            "study_id": s["study_id"],
+            "reviewed_on": "2020-01-01",
+        }
+    ).reindex(columns=RESOURCES["records"]["fields"])
     for table in TABLES:
         frame = frames[table].astype(object).where(frames[table].notna(), None).astype(str)
         frame = frame.replace({"None": ""})
-        atomic_write(root / "data" / f"{table}.csv",
-                     frame.to_csv(index=False, lineterminator="\n").encode())
+        atomic_write(root / "data" / f"{table}.csv", frame.to_csv(index=False, lineterminator="\n").encode())
         atomic_write(root / "schemas" / f"{table}.schema.json", dumps(table_schema(table)).encode())
     atomic_write(root / "datapackage.json", dumps(package_descriptor(root)).encode())
     return root
@@ -117,17 +142,26 @@ def synthesize(root: Path, n_effects: int, seed: int = 0) -> Path:
 
 # (imports, timed code): imports run before the clock starts; the cold-start line measures them
 STEPS = {
-    "raw read": ("import pandas as pd, pathlib",
-                 "[pd.read_csv(p) for p in sorted(pathlib.Path(ROOT, 'data').glob('*.csv'))]"),
-    "typed load_all": ("import pathlib, semax_evidence as se, pyarrow.csv, pyarrow.compute",
-                       "se.load_all(root=pathlib.Path(ROOT))"),
+    "raw read": (
+        "import pandas as pd, pathlib",
+        "[pd.read_csv(p) for p in sorted(pathlib.Path(ROOT, 'data').glob('*.csv'))]",
+    ),
+    "typed load_all": (
+        "import pathlib, semax_evidence as se, pyarrow.csv, pyarrow.compute",
+        "se.load_all(root=pathlib.Path(ROOT))",
+    ),
     # pandera.strategies: pandera imports it (and hypothesis, when installed) on its first validation
-    "validate": ("import semax_evidence as se, semax_evidence.validation.rules, pandera.pandas, pandera.strategies, pyarrow.csv, "
-                 "stdnum.casrn",
-                 "problems = se.validate(ROOT, frictionless=False)\nassert not problems, problems[:5]"),
-    "frictionless": ("import frictionless",
-                     "report = frictionless.validate(ROOT + '/datapackage.json')\n"
-                     "assert report.valid, report.flatten(['rowNumber', 'fieldName', 'type'])[:5]"),
+    "validate": (
+        "import semax_evidence as se, semax_evidence.validation.rules, pandera.pandas, pandera.strategies, "
+        "pyarrow.csv, "
+        "stdnum.casrn",
+        "problems = se.validate(ROOT, frictionless=False)\nassert not problems, problems[:5]",
+    ),
+    "frictionless": (
+        "import frictionless",
+        "report = frictionless.validate(ROOT + '/datapackage.json')\n"
+        "assert report.valid, report.flatten(['rowNumber', 'fieldName', 'type'])[:5]",
+    ),
 }
 RUNNER = """
 import json, sys, time
@@ -145,13 +179,12 @@ print(json.dumps({{"seconds": seconds, "peak_mb": int(hwm.split()[1]) / 1024}}))
 def run_step(step: str, root: Path, runs: int) -> dict:
     results = []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", RUNNER.format(imports=STEPS[step][0], code=STEPS[step][1]), str(root)],
-                             capture_output=True, text=True)
+        runner = RUNNER.format(imports=STEPS[step][0], code=STEPS[step][1])
+        out = subprocess.run([sys.executable, "-c", runner, str(root)], capture_output=True, text=True)
         if out.returncode:
             raise RuntimeError(f"{step} failed:\n{out.stderr[-3000:]}")
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    return {"seconds": statistics.median(r["seconds"] for r in results),
-            "peak_mb": max(r["peak_mb"] for r in results)}
+    return {"seconds": statistics.median(r["seconds"] for r in results), "peak_mb": max(r["peak_mb"] for r in results)}
 
 
 def cold(code: str, runs: int) -> float:
@@ -167,18 +200,32 @@ def print_targets(table: dict) -> None:
     """The issue's targets, judged at the largest size measured."""
     n = max(table)
     r = {s: v["seconds"] for s, v in table[n].items()}
-    checks = [(f"validate <= 2x raw read at {n} rows", r["validate"] / r["raw read"], 2.0, "<="),
-              (f"typed load <= 1.5x raw read at {n} rows", r["typed load_all"] / r["raw read"], 1.5, "<=")]
+    checks = [
+        (f"validate <= 2x raw read at {n} rows", r["validate"] / r["raw read"], 2.0, "<="),
+        (f"typed load <= 1.5x raw read at {n} rows", r["typed load_all"] / r["raw read"], 1.5, "<="),
+    ]
     fl_sizes = [m for m in table if "frictionless" in table[m]]
     if fl_sizes:
         m = max(fl_sizes)
-        checks.append((f"frictionless / validate >= 30 at {m} rows",
-                       table[m]["frictionless"]["seconds"] / table[m]["validate"]["seconds"], 30.0, ">="))
+        checks.append(
+            (
+                f"frictionless / validate >= 30 at {m} rows",
+                table[m]["frictionless"]["seconds"] / table[m]["validate"]["seconds"],
+                30.0,
+                ">=",
+            )
+        )
     for a, b in zip(sorted(table), sorted(table)[1:]):
         if b == 10 * a:
             for step in ("typed load_all", "validate"):
-                checks.append((f"{step}: 10x rows ({a} -> {b}) costs <= 12x time",
-                               table[b][step]["seconds"] / table[a][step]["seconds"], 12.0, "<="))
+                checks.append(
+                    (
+                        f"{step}: 10x rows ({a} -> {b}) costs <= 12x time",
+                        table[b][step]["seconds"] / table[a][step]["seconds"],
+                        12.0,
+                        "<=",
+                    )
+                )
     for label, value, bound, op in checks:
         met = value <= bound if op == "<=" else value >= bound
         print(f"target {label}: {value:.2f} -> {'met' if met else 'MISSED'}")
@@ -196,25 +243,34 @@ def main() -> None:
             root = synthesize(Path(tmp) / str(n), n)
             steps = [s for s in STEPS if s != "frictionless" or n < 1_000_000 or args.frictionless_at_1m]
             table[n] = {s: run_step(s, root, args.runs if s != "frictionless" else 1) for s in steps}
-            print(f"{n:>9} effects rows: " + ", ".join(f"{s} {r['seconds']:.2f}s/{r['peak_mb']:.0f}MB"
-                                                      for s, r in table[n].items()), flush=True)
+            print(
+                f"{n:>9} effects rows: "
+                + ", ".join(f"{s} {r['seconds']:.2f}s/{r['peak_mb']:.0f}MB" for s, r in table[n].items()),
+                flush=True,
+            )
     print()
-    print(f"{'effects rows':>12} {'raw read s':>10} {'load s':>8} {'validate s':>10} {'frictionless s':>14} "
-          f"{'load/raw':>8} {'valid/raw':>9} {'fl/valid':>8} {'peak MB (raw/load/valid/fl)':>28}")
+    print(
+        f"{'effects rows':>12} {'raw read s':>10} {'load s':>8} {'validate s':>10} {'frictionless s':>14} "
+        f"{'load/raw':>8} {'valid/raw':>9} {'fl/valid':>8} {'peak MB (raw/load/valid/fl)':>28}"
+    )
     for n, r in table.items():
         raw, load, val = r["raw read"]["seconds"], r["typed load_all"]["seconds"], r["validate"]["seconds"]
         fl = r.get("frictionless", {}).get("seconds")
         peaks = "/".join(f"{r[s]['peak_mb']:.0f}" if s in r else "-" for s in STEPS)
-        print(f"{n:>12} {raw:>10.2f} {load:>8.2f} {val:>10.2f} {fl if fl is None else round(fl, 2)!s:>14} "
-              f"{load / raw:>8.2f} {val / raw:>9.2f} {'-' if fl is None else f'{fl / val:.1f}':>8} {peaks:>28}")
+        print(
+            f"{n:>12} {raw:>10.2f} {load:>8.2f} {val:>10.2f} {fl if fl is None else round(fl, 2)!s:>14} "
+            f"{load / raw:>8.2f} {val / raw:>9.2f} {'-' if fl is None else f'{fl / val:.1f}':>8} {peaks:>28}"
+        )
     sizes = sorted(table)
     for a, b in zip(sizes, sizes[1:]):
         growth = {s: table[b][s]["seconds"] / table[a][s]["seconds"] for s in table[b] if s in table[a]}
         print(f"growth {a} -> {b} rows ({b // a}x): " + ", ".join(f"{s} {g:.1f}x" for s, g in growth.items()))
     print_targets(table)
     csvs = ", ".join(repr(str(REPO / "data" / f"{t}.csv")) for t in TABLES)
-    print(f"cold real package: import + load_all {cold('import semax_evidence as s; s.load_all()', args.runs):.2f}s"
-          f" vs pandas read_csv {cold(f'import pandas; [pandas.read_csv(f) for f in ({csvs})]', args.runs):.2f}s")
+    print(
+        f"cold real package: import + load_all {cold('import semax_evidence as s; s.load_all()', args.runs):.2f}s"
+        f" vs pandas read_csv {cold(f'import pandas; [pandas.read_csv(f) for f in ({csvs})]', args.runs):.2f}s"
+    )
 
 
 if __name__ == "__main__":

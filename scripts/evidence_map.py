@@ -1,10 +1,11 @@
 """Draw the evidence map, the verdicts per article and the PRISMA 2020 flow of the literature census into docs/.
 
 docs/evidence-map.png: outcomes (rows) against evidence lanes (columns); marker by majority direction, size by
-number of studies, filled when at least one study has no developer-affiliated author (independent), hollow
-otherwise. docs/claim-verdicts.png: verdict counts per article. docs/prisma-flow.png: records identified, removed as
-duplicates, screened, excluded by reason and included by design lane (the derived `prisma_flow` table). The plotted numbers are written beside the
-figures as CSV, so that a test can prove the committed figures are current."""
+number of cohorts, filled when the finding is independently replicated (two cohorts of the lane, one without a
+developer-affiliated author), hollow otherwise. docs/claim-verdicts.png: verdict counts per article.
+docs/prisma-flow.png: records identified, removed as duplicates, screened, excluded by reason and included by
+design lane (the derived `prisma_flow` table). The plotted numbers are written beside the figures as CSV, so that a
+test can prove the committed figures are current."""
 
 import sys
 from pathlib import Path
@@ -13,9 +14,20 @@ import pandas as pd
 
 import semax_evidence as se
 
-LANES = ["human_rct", "human_controlled_nonrandomised", "human_observational", "human_uncontrolled",
-         "neuroimaging_healthy", "animal_in_vivo", "ex_vivo", "in_vitro", "product_analysis", "not_established", "review",
-         "hypothesis"]
+LANES = [
+    "human_rct",
+    "human_controlled_nonrandomised",
+    "human_observational",
+    "human_uncontrolled",
+    "neuroimaging_healthy",
+    "animal_in_vivo",
+    "ex_vivo",
+    "in_vitro",
+    "product_analysis",
+    "not_established",
+    "review",
+    "hypothesis",
+]
 MARKERS = {"increase": "^", "decrease": "v", "no_change": "o", "mixed": "D"}
 VERDICTS = ["supported", "overstated", "contradicted", "unsupported", "not_checkable"]
 
@@ -26,8 +38,11 @@ def map_data(root=None) -> pd.DataFrame:
     s["design"] = s["design"].astype(str)
     keep = s.groupby("outcome")["n_studies"].sum().sort_values(ascending=False).head(30).index
     s = s[s["outcome"].isin(keep)]
-    return s[["outcome", "design", "majority_direction", "n_studies", "independent_replication"]].sort_values(
-        ["outcome", "design"]).reset_index(drop=True)
+    return (
+        s[["outcome", "design", "majority_direction", "n_studies", "independent_replication"]]
+        .sort_values(["outcome", "design"])
+        .reset_index(drop=True)
+    )
 
 
 def verdict_data(root=None) -> pd.DataFrame:
@@ -44,6 +59,7 @@ def flow_data(root=None) -> pd.DataFrame:
 
 def _box(ax, x, y, w, h, lines):
     from matplotlib.patches import FancyBboxPatch
+
     ax.add_patch(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0.01", facecolor="white", edgecolor="black"))
     ax.text(x + 0.02, y + h - 0.02, "\n".join(lines), va="top", ha="left", fontsize=8, family="monospace")
 
@@ -71,8 +87,12 @@ def draw_flow(data: pd.DataFrame, file: Path) -> None:
     _box(ax, 0.02, 0.62, 0.46, 0.10, [f"Records screened: {screened}"])
     _box(ax, 0.55, 0.42, 0.43, 0.30, [f"Records excluded: {excluded}"] + reasons)
     _box(ax, 0.02, 0.02, 0.46, 0.52, [f"Records included: {included}", "by design lane:"] + lanes)
-    for (x0, y0, x1, y1) in [(0.25, 0.80, 0.25, 0.72), (0.25, 0.62, 0.25, 0.54), (0.48, 0.88, 0.55, 0.85),
-                             (0.48, 0.67, 0.55, 0.67)]:
+    for x0, y0, x1, y1 in [
+        (0.25, 0.80, 0.25, 0.72),
+        (0.25, 0.62, 0.25, 0.54),
+        (0.48, 0.88, 0.55, 0.85),
+        (0.48, 0.67, 0.55, 0.67),
+    ]:
         ax.annotate("", xy=(x1, y1), xytext=(x0, y0), arrowprops={"arrowstyle": "->"})
     ax.set_title("Literature census of Semax: PRISMA 2020 flow", fontsize=11)
     fig.savefig(file, dpi=90, metadata={"Software": None})
@@ -81,6 +101,7 @@ def draw_flow(data: pd.DataFrame, file: Path) -> None:
 
 def draw(out: Path, root=None) -> None:
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -90,12 +111,21 @@ def draw(out: Path, root=None) -> None:
     for row in data.itertuples():
         x, y = LANES.index(row.design), outcomes.index(row.outcome)
         filled = bool(row.independent_replication)
-        ax.scatter(x, y, s=60 * row.n_studies, marker=MARKERS[str(row.majority_direction)],
-                   facecolors="tab:blue" if filled else "none", edgecolors="tab:blue")
+        ax.scatter(
+            x,
+            y,
+            s=60 * row.n_studies,
+            marker=MARKERS[str(row.majority_direction)],
+            facecolors="tab:blue" if filled else "none",
+            edgecolors="tab:blue",
+        )
     ax.set_xticks(range(len(LANES)), LANES, rotation=40, ha="right")
     ax.set_yticks(range(len(outcomes)), outcomes)
-    ax.set_title("Semax evidence map: marker = majority direction (^ up, v down, o none, D mixed); size = studies;\n"
-                 "hollow = every study developer-affiliated or affiliation unknown", fontsize=9)
+    ax.set_title(
+        "Semax evidence map: marker = majority direction (^ up, v down, o none, D mixed); size = cohorts;\n"
+        "filled = independently replicated (two cohorts of the lane, one not developer-affiliated)",
+        fontsize=9,
+    )
     fig.tight_layout()
     fig.savefig(out / "evidence-map.png", dpi=90, metadata={"Software": None})
     plt.close(fig)

@@ -1,11 +1,41 @@
 import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from semax_evidence.metadata import TABLES
 
 REPO = Path(__file__).resolve().parents[1]
+
+# the tests write nothing into the repository: no example database, no pytest cache (see pyproject.toml)
+settings.register_profile("no_database", database=None)
+settings.load_profile("no_database")
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "semax-evidence-hypothesis")  # its caches, outside the repo
+
+
+def _untracked_or_changed() -> set[str]:
+    """Files git reports as new, changed or ignored, outside the virtual environment."""
+    out = subprocess.run(
+        ["git", "-C", str(REPO), "status", "--porcelain", "--ignored", "--untracked-files=all"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    return {line[3:] for line in out.splitlines() if not line[3:].startswith((".venv/", ".ruff_cache/"))}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def nothing_written_into_the_repository():
+    if not (REPO / ".git").exists():
+        yield
+        return
+    before = _untracked_or_changed()
+    yield
+    written = _untracked_or_changed() - before
+    assert not written, f"the tests wrote into the repository: {sorted(written)[:10]}"
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from helpers import refresh_descriptor, set_cell
+
 from semax_evidence.tables import read_raw
 
 FAULTS = {}
@@ -16,6 +17,7 @@ def fault(name):
     def register(func):
         FAULTS[name] = func
         return func
+
     return register
 
 
@@ -176,6 +178,7 @@ def _(root):
         lines = data.split(b"\n")
         lines[2] = lines[2].replace(b",", b",\xe9", 1)  # Latin-1 e-acute, as a spreadsheet might save it
         return b"\n".join(lines)
+
     _bytes_edit(root, "studies", change)
     return ("studies", 3, "", "b'\\xe9'"), "not-utf8"
 
@@ -194,6 +197,7 @@ def _(root):
         lines = data.split(b"\n")
         lines[1] = lines[1].replace(b",", b',"', 1)
         return b"\n".join(lines)
+
     _bytes_edit(root, "variants", change)
     return ("variants", 2, None, None), "ragged-row"
 
@@ -203,6 +207,7 @@ def _(root):
     def change(data):
         lines = data.split(b"\n")
         return b"\n".join([lines[0] + b",comment"] + [line + b"," if line else line for line in lines[1:]])
+
     _bytes_edit(root, "doses", change)
     return ("doses", 1, "comment", "comment"), "extra-column"
 
@@ -216,6 +221,7 @@ def _columns_edit(root, table, change):
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerows(change(r) for r in csv.reader(io.StringIO(data.decode())))
         return out.getvalue().encode()
+
     _bytes_edit(root, table, rewrite)
 
 
@@ -232,11 +238,13 @@ def _(root):
 
 
 for _prefix in ["=", "+", "-", "@"]:
+
     def _formula(root, prefix=_prefix):
         row = _row_with(root, "studies", "title")
-        value = prefix + "HYPERLINK(\"http://example.org\")"
+        value = prefix + 'HYPERLINK("http://example.org")'
         set_cell(root, "studies", row, "title", value)
         return ("studies", row + 2, "title", value), "formula"
+
     FAULTS[f"cell starting with {_prefix}"] = _formula
 
 
@@ -302,6 +310,7 @@ def _(root):
 
 
 # --- census, studies and the evidence behind verdicts -------------------------------------------------
+
 
 def _first(root, table, **equal):
     """Index of the first row whose columns equal the given values (None: empty)."""
@@ -453,6 +462,7 @@ def _(root):
 
 # --- the file system and the descriptor: located problems, never a traceback or a hang -------------------
 
+
 def _descriptor(root):
     return json.loads((root / "datapackage.json").read_text())
 
@@ -522,6 +532,7 @@ def _(root):
 @fault("data file that is a named pipe")
 def _(root):
     import os
+
     _csv(root, "doses").unlink()
     os.mkfifo(_csv(root, "doses"))  # opening it to read would block for ever
     return ("doses", None, "", "data/doses.csv"), "not-a-file"
@@ -554,3 +565,25 @@ def _(root):
     set_cell(root, "variants", 0, "sequence_three_letter", value)
     shown = value[:200] + f"... ({len(value)} characters)"
     return ("variants", 2, "sequence_three_letter", shown), "pattern"
+
+
+@fault("variant that is its own parent")
+def _(root):
+    frame = read_raw("variants", root)
+    set_cell(root, "variants", 0, "parent_variant_id", frame["variant_id"].iloc[0])
+    return ("variants", 2, "parent_variant_id", frame["variant_id"].iloc[0]), "parent-links-have-no-cycle"
+
+
+@fault("loop of parents")
+def _(root):
+    frame = read_raw("variants", root)
+    child = int(frame.index[frame["parent_variant_id"].notna()][0])
+    parent = frame["parent_variant_id"].iloc[child]
+    parent_row = int(frame.index[frame["variant_id"] == parent][0])
+    set_cell(root, "variants", parent_row, "parent_variant_id", frame["variant_id"].iloc[child])
+    return (
+        "variants",
+        parent_row + 2,
+        "parent_variant_id",
+        frame["variant_id"].iloc[child],
+    ), "parent-links-have-no-cycle"

@@ -33,4 +33,5 @@ def set_cell(root: Path, table: str, row: int, column: str, value) -> None:
         frame = frame.copy()
         frame.loc[frame.index[row], column] = value
         return frame
+
     edit(root, table, change)

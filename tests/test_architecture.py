@@ -52,4 +52,4 @@ def test_registry_sits_at_the_bottom():
     graph = import_graph()
     for bottom in ("semax_evidence.vocabularies", "semax_evidence._version"):
         assert graph[bottom] == set(), f"{bottom} imports {graph[bottom]}"
-    assert graph["semax_evidence.metadata"] <= {"semax_evidence._version"}
+    assert graph["semax_evidence.metadata"] <= {"semax_evidence._version", "semax_evidence.vocabularies"}

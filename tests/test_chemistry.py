@@ -20,7 +20,8 @@ def test_terminal_groups_change_the_composition_as_chemistry_says():
     assert amide - acetyl == mass.Composition({"N": 1, "H": 1, "O": -1})
     # amidation swaps O for NH: the mass drops by about 0.984 Da
     assert mass.calculate_mass(composition=amide) - mass.calculate_mass(composition=acetyl) == pytest.approx(
-        -0.984, abs=0.001)
+        -0.984, abs=0.001
+    )
 
 
 def test_actinium_trap_is_avoided():
@@ -40,6 +41,7 @@ def test_undefined_terminal_group_is_refused():
 def test_proforma_terminal_tags_are_not_used():
     # pyteomics' ProForma .composition() fails on terminal tags; the package never routes through it
     from pyteomics import proforma
+
     with pytest.raises(Exception):
         proforma.ProForma.parse("Ac-MEHFPGP-NH2").composition()
 

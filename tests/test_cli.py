@@ -4,7 +4,6 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-
 from helpers import edit, set_cell
 
 
@@ -49,22 +48,48 @@ def test_validate_prints_problems_as_json_and_csv_records():
     import csv
     import io
     import json
+
     fixture = Path(__file__).parent / "fixtures" / "invalid_package"
-    as_json = subprocess.run([sys.executable, "-m", "semax_evidence.cli", "--root", str(fixture), "validate",
-                              "--no-frictionless", "--format", "json"], capture_output=True, text=True)
+    as_json = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "semax_evidence.cli",
+            "--root",
+            str(fixture),
+            "validate",
+            "--no-frictionless",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+    )
     records = json.loads(as_json.stdout)
     assert as_json.returncode == 1 and records
     assert all(set(r) == {"code", "table", "line", "column", "value", "message"} for r in records)
     assert {"foreign-key", "vocabulary", "date", "unique", "dose-range-ordered"} <= {r["code"] for r in records}
-    as_csv = subprocess.run([sys.executable, "-m", "semax_evidence.cli", "--root", str(fixture), "validate",
-                             "--no-frictionless", "--format", "csv"], capture_output=True, text=True)
+    as_csv = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "semax_evidence.cli",
+            "--root",
+            str(fixture),
+            "validate",
+            "--no-frictionless",
+            "--format",
+            "csv",
+        ],
+        capture_output=True,
+        text=True,
+    )
     rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert [r["code"] for r in rows] == [r["code"] for r in records]
 
 
 def run_in(cwd, *args):
-    return subprocess.run([sys.executable, "-m", "semax_evidence.cli", *args], capture_output=True, text=True,
-                          cwd=cwd)
+    return subprocess.run([sys.executable, "-m", "semax_evidence.cli", *args], capture_output=True, text=True, cwd=cwd)
 
 
 def test_validate_finds_the_package_it_stands_in(package_copy):
@@ -89,16 +114,24 @@ def test_writing_commands_refuse_the_installed_copy(tmp_path):
     outside.mkdir()
     for command in ("build", "release"):
         result = subprocess.run(
-            [sys.executable, "-c", "import sys, pathlib; from semax_evidence import cli; "
-             f"cli._default_root = lambda: pathlib.Path({str(installed / '_package')!r}); "
-             f"cli.__file__ = {str(installed / 'cli.py')!r}; sys.exit(cli.main([{command!r}]))"],
-            capture_output=True, text=True, cwd=outside)
+            [
+                sys.executable,
+                "-c",
+                "import sys, pathlib; from semax_evidence import cli; "
+                f"cli._default_root = lambda: pathlib.Path({str(installed / '_package')!r}); "
+                f"cli.__file__ = {str(installed / 'cli.py')!r}; sys.exit(cli.main([{command!r}]))",
+            ],
+            capture_output=True,
+            text=True,
+            cwd=outside,
+        )
         assert result.returncode == 2 and "read-only" in result.stderr, result.stderr
     assert list(outside.iterdir()) == []
 
 
 def test_locate_walks_up_like_git(tmp_path, package_copy):
     from semax_evidence.cli import locate
+
     site = tmp_path / "site-packages" / "semax_evidence"
     installed = site / "_package"
     installed.mkdir(parents=True)

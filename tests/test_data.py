@@ -4,10 +4,10 @@ import pandas as pd
 import pandas.api.types as pdt
 
 from semax_evidence import load
+from semax_evidence.metadata import FIELDS, RESOURCES, TABLES
 from semax_evidence.validation.columns import schema_problems
 from semax_evidence.validation.files import read_checked
 from semax_evidence.validation.keys import foreign_key_problems
-from semax_evidence.metadata import FIELDS, RESOURCES, TABLES
 from semax_evidence.validation.rules import rule_problems
 
 

@@ -31,8 +31,14 @@ def test_sqlite_has_every_row_and_value(db, table):
     for col in RESOURCES[table]["fields"]:
         kind = FIELDS[col]["type"]
         expected = _as_text(frame[col], kind)
-        got = [None if v is None else str(int(v)) if kind in ("integer", "year", "boolean") else
-               (repr(v) if isinstance(v, float) else str(v)) for v in stored[col]]
+        got = [
+            None
+            if v is None
+            else str(int(v))
+            if kind in ("integer", "year", "boolean")
+            else (repr(v) if isinstance(v, float) else str(v))
+            for v in stored[col]
+        ]
         if kind == "number":
             expected = [None if v is None else repr(float(v)) for v in expected]
         assert got == expected, f"{table}.{col}"
@@ -42,9 +48,11 @@ def test_sqlite_refuses_a_dangling_key(db):
     con = sqlite3.connect(db)
     con.execute("PRAGMA foreign_keys = ON")
     with pytest.raises(sqlite3.IntegrityError):
-        con.execute("INSERT INTO effects (effect_id, study_id, variant_id, outcome, measure, direction, location, "
-                    "source_id) VALUES ('E9999', 'S999', 'semax', 'bdnf', 'protein', 'increase', 'abstract', "
-                    "'article_000')")
+        con.execute(
+            "INSERT INTO effects (effect_id, study_id, variant_id, outcome, measure, direction, location, "
+            "source_id) VALUES ('E9999', 'S999', 'semax', 'bdnf', 'protein', 'increase', 'abstract', "
+            "'article_000')"
+        )
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     assert con.execute("SELECT value FROM _metadata WHERE key = 'license'").fetchone() == ("CC-BY-4.0",)
 

@@ -7,14 +7,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from semax_evidence.validation import columns as schema
+from semax_evidence.validation.columns import (
+    NAIVE_NA,
+    _no_edge_space,
+    _no_formula_start,
+    _no_line_break,
+    _not_naive_na,
+    _unique,
+    as_float,
+)
 from semax_evidence.validation.problems import isin
-from semax_evidence.validation.columns import (NAIVE_NA, _no_edge_space, _no_formula_start, _no_line_break, _not_naive_na,
-                                   _unique, as_float)
 
 TEXT = st.one_of(st.none(), st.text(alphabet=st.sampled_from(list("ab \n1.-e+")), max_size=5))
 # edges and missing-value markers: ASCII and Unicode whitespace, formula starts, multi-byte letters
-EDGY = st.one_of(st.none(), st.sampled_from(NAIVE_NA),
-                 st.text(alphabet=st.sampled_from(list("aN#n/A- \t\x1c\x85\xa0\u3000=+@µЖ")), max_size=4))
+EDGY = st.one_of(
+    st.none(),
+    st.sampled_from(NAIVE_NA),
+    st.text(alphabet=st.sampled_from(list("aN#n/A- \t\x1c\x85\xa0\u3000=+@µЖ")), max_size=4),
+)
 
 
 @given(values=st.lists(TEXT, max_size=30), start=st.integers(0, 5))
@@ -72,6 +82,7 @@ GENERIC = [_no_edge_space, _no_line_break, _not_naive_na]
 
 def test_every_vocabulary_word_passes_the_generic_checks():
     from semax_evidence.vocabularies import VOCABULARIES
+
     words = pd.Series(sorted({w for vocab in VOCABULARIES.values() for w in vocab}), dtype="str")
     for check in GENERIC:
         assert check(words).all(), f"{check.__name__} fails on {words[~check(words)].tolist()}"
@@ -81,14 +92,16 @@ def test_every_vocabulary_word_passes_the_generic_checks():
 @given(data=st.data())
 def test_every_well_formed_typed_value_passes_the_generic_checks(kind, data):
     pattern = schema.TYPE_PATTERNS[kind][0]
-    values = pd.Series(data.draw(st.lists(st.from_regex(pattern, fullmatch=True), min_size=1, max_size=10)),
-                       dtype="str")
+    values = pd.Series(
+        data.draw(st.lists(st.from_regex(pattern, fullmatch=True), min_size=1, max_size=10)), dtype="str"
+    )
     for check in GENERIC:
         assert check(values).all(), f"{check.__name__} fails on {values.tolist()}"
 
 
 def _failures(kind: str, cells: list) -> set:
     import pandera.pandas as pa
+
     column = pa.Column(str, nullable=True, checks=schema.column_checks({"type": kind}))
     try:
         pa.DataFrameSchema({"x": column}).validate(pd.DataFrame({"x": pd.Series(cells, dtype="str")}), lazy=True)
@@ -98,8 +111,10 @@ def _failures(kind: str, cells: list) -> set:
 
 
 def test_a_column_that_fails_its_type_check_still_gets_the_generic_checks():
-    assert _failures("number", ["1.5", " 2", None]) == {("must be a number", 1),
-                                                        ("must not start or end with whitespace", 1)}
+    assert _failures("number", ["1.5", " 2", None]) == {
+        ("must be a number", 1),
+        ("must not start or end with whitespace", 1),
+    }
     assert _failures("number", ["1.5", "2", None]) == set()
 
 
@@ -108,6 +123,7 @@ def test_every_check_passes_a_missing_cell():
     # requiredness is pandera's separate not_nullable check
     from semax_evidence.metadata import RESOURCES
     from semax_evidence.tableschema import field_spec
+
     missing = pd.Series([None, None], dtype="str")
     for table, resource in RESOURCES.items():
         for name in resource["fields"]:

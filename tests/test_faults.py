@@ -2,8 +2,8 @@
 with a message naming table, line, column, value and rule."""
 
 import pytest
-
 from faults import FAULTS
+
 from semax_evidence import validate
 from semax_evidence.validation import columns
 from semax_evidence.validation.problems import CODES
@@ -16,8 +16,13 @@ RESULTS = []
 
 def _matches(problem, where, code):
     table, line, column, value = where
-    return (problem.table == table and problem.line == line and (column is None or problem.column == column)
-            and (value is None or problem.value == value) and problem.code == code)
+    return (
+        problem.table == table
+        and problem.line == line
+        and (column is None or problem.column == column)
+        and (value is None or problem.value == value)
+        and problem.code == code
+    )
 
 
 @pytest.mark.parametrize("name", list(FAULTS))
@@ -43,3 +48,7 @@ def test_parallel_column_checks_find_the_same_problems(name, package_copy, monke
     monkeypatch.setattr(columns, "PARALLEL_ROWS", 0)
     assert validate(package_copy, frictionless=False) == serial
 
+
+def test_each_rule_is_registered_once():
+    names = [f.__name__ for f in RULES]
+    assert len(names) == len(set(names)), "a rule is defined twice"

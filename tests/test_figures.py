@@ -10,8 +10,9 @@ spec.loader.exec_module(evidence_map)
 def test_figures_are_current(tmp_path):
     evidence_map.draw(tmp_path)
     for name in ["evidence-map.csv", "claim-verdicts.csv", "prisma-flow.csv"]:
-        assert (tmp_path / name).read_bytes() == (REPO / "docs" / name).read_bytes(), \
+        assert (tmp_path / name).read_bytes() == (REPO / "docs" / name).read_bytes(), (
             f"docs/{name} is stale: run python scripts/evidence_map.py and commit"
+        )
     for name in ["evidence-map.png", "claim-verdicts.png", "prisma-flow.png"]:
         assert (REPO / "docs" / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 

@@ -25,8 +25,9 @@ def test_exact_error_table():
 
 
 def test_cli_exits_1_and_names_each_fault():
-    run = subprocess.run([sys.executable, "-m", "semax_evidence.cli", "--root", str(FIXTURE), "validate"],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "semax_evidence.cli", "--root", str(FIXTURE), "validate"], capture_output=True, text=True
+    )
     assert run.returncode == 1
     for needle in ["S999", "'true'", "2025-02-30", "must be unique", "dose_min must not exceed dose_max"]:
         assert needle in run.stdout, f"{needle!r} missing from:\n{run.stdout}"

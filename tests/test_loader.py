@@ -4,17 +4,28 @@ import sys
 
 import pandas as pd
 import pytest
+from helpers import set_cell
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import semax_evidence as se
 from semax_evidence import tables
-from helpers import set_cell
 
 
 def test_list_tables_and_path():
-    assert se.list_tables() == ["variants", "studies", "effects", "sources", "claims", "claim_evidence", "doses",
-                                "searches", "records", "outcome_summary", "prisma_flow"]
+    assert se.list_tables() == [
+        "variants",
+        "studies",
+        "effects",
+        "sources",
+        "claims",
+        "claim_evidence",
+        "doses",
+        "searches",
+        "records",
+        "outcome_summary",
+        "prisma_flow",
+    ]
     assert se.path("studies").name == "studies.csv" and se.path("studies").exists()
 
 
@@ -86,15 +97,20 @@ def test_malformed_file_gets_a_warning_or_a_located_error(tmp_path):
 
 def test_a_plain_load_imports_nothing_heavy():
     # validation, units, chemistry, downloads and plotting load only when asked for
-    code = ("import sys, semax_evidence as s; s.load_all(); "
-            "print(','.join(m for m in ('pandera', 'frictionless', 'pint', 'pyteomics', 'pooch', 'stdnum', "
-            "'matplotlib', 'datasette') if m in sys.modules))")
+    code = (
+        "import sys, semax_evidence as s; s.load_all(); "
+        "print(','.join(m for m in ('pandera', 'frictionless', 'pint', 'pyteomics', 'pooch', 'stdnum', "
+        "'matplotlib', 'datasette') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"imported by a plain load: {out.stdout.strip()}"
 
 
-@pytest.mark.parametrize("cells", [["007", "1.50"], ["true", "false"], ["NaN", "1"], ["inf", "-0"], ["", ""]],
-                         ids=["digits", "booleans", "nan-text", "inf-text", "empty"])
+@pytest.mark.parametrize(
+    "cells",
+    [["007", "1.50"], ["true", "false"], ["NaN", "1"], ["inf", "-0"], ["", ""]],
+    ids=["digits", "booleans", "nan-text", "inf-text", "empty"],
+)
 def test_text_columns_that_look_typed_load_as_written(package_copy, cells):
     # pandas' inference would turn such a column into numbers or booleans; load must keep the text
     frame = tables.read_raw("variants", package_copy)
@@ -119,8 +135,11 @@ def test_empty_columns_load_like_the_exact_path(package_copy, table):
 
 
 def test_readme_lists_a_claim_with_its_evidence_in_one_line():
-    rows = se.load("claims").merge(se.load("claim_evidence"), on="claim_id").query("claim_id == 'C040'")[
-        ["claim", "verdict", "role", "target_table", "target_id"]]
+    rows = (
+        se.load("claims")
+        .merge(se.load("claim_evidence"), on="claim_id")
+        .query("claim_id == 'C040'")[["claim", "verdict", "role", "target_table", "target_id"]]
+    )
     assert {"S104", "E1025"} <= set(rows["target_id"]) and set(rows["verdict"].astype(str)) == {"supported"}
 
 

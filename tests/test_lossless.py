@@ -6,8 +6,7 @@ import stat
 import pandas as pd
 import pytest
 
-from semax_evidence import load, path
-from semax_evidence import tables
+from semax_evidence import load, path, tables
 from semax_evidence.metadata import FIELDS, RESOURCES
 
 
@@ -19,8 +18,10 @@ def test_naive_read_csv_sees_the_same_text(table):
             continue
         expected = [None if pd.isna(v) else str(v) for v in typed[col]]
         # an all-digit identifier column with gaps comes back as float: the digits must survive
-        seen = [None if pd.isna(v) else str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
-                for v in naive[col]]
+        seen = [
+            None if pd.isna(v) else str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+            for v in naive[col]
+        ]
         assert seen == expected, f"{table}.{col}: a naive reader would see different values"
 
 
@@ -38,6 +39,7 @@ def test_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch):
 
     def broken_fsync(fd):
         raise Boom("power cut")
+
     monkeypatch.setattr(tables.os, "fsync", broken_fsync)
     with pytest.raises(Boom):
         tables.atomic_write(target, b"new content that must not half-land\n")
@@ -47,10 +49,12 @@ def test_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch):
 
 def test_build_writes_atomically(package_copy, monkeypatch):
     from semax_evidence import build
+
     before = {p: p.read_bytes() for p in (package_copy / "data").iterdir()}
 
     def fail(*args, **kwargs):
         raise RuntimeError("interrupted")
+
     monkeypatch.setattr(tables.os, "replace", fail)
     (package_copy / "data" / "claims.csv").write_bytes(before[package_copy / "data" / "claims.csv"] + b"")
     with pytest.raises(RuntimeError):
@@ -85,6 +89,7 @@ def test_a_build_that_fails_while_staging_changes_nothing(tmp_path, monkeypatch)
         if len(calls) == 3:
             raise OSError("disk full")
         return real_stage(target, data)
+
     monkeypatch.setattr(tables, "stage", stage_then_fail)
     with pytest.raises(OSError):
         tables.write_all(files)
@@ -94,6 +99,7 @@ def test_a_build_that_fails_while_staging_changes_nothing(tmp_path, monkeypatch)
 
 def test_build_removes_temporaries_an_interrupted_build_left(package_copy):
     from semax_evidence import build
+
     leftover = package_copy / "data" / ".claims.csv.abc123.tmp"
     leftover.write_bytes(b"half")
     build.build(package_copy)

@@ -9,11 +9,11 @@ from semax_evidence.vocabularies import VOCABULARIES
 
 CONTRACT = {
     "variants": "variant_id name sequence n_terminal_modification c_terminal_modification molecular_formula "
-                "monoisotopic_mass average_mass cas_number pubchem_cid",
+    "monoisotopic_mass average_mass cas_number pubchem_cid",
     "studies": "study_id title year journal pmid doi verified_url verification design species n_total variant_id "
-               "route language developer_affiliated",
+    "route language developer_affiliated",
     "effects": "effect_id study_id variant_id outcome measure tissue time_point direction magnitude magnitude_unit "
-               "comparator source_id",
+    "comparator source_id",
     "sources": "source_id source_type title url reliability_tier",
     "claims": "claim_id source_id claim claim_type study_id verdict rationale",
     "doses": "dose_id variant_id source_id context route dose_min dose_max dose_unit dose_min_ug dose_max_ug",
@@ -51,8 +51,7 @@ def test_every_field_is_used():
 
 
 def test_verdict_and_verification_vocabularies_are_exact():
-    assert list(VOCABULARIES["verdict"]) == ["supported", "overstated", "contradicted", "unsupported",
-                                             "not_checkable"]
+    assert list(VOCABULARIES["verdict"]) == ["supported", "overstated", "contradicted", "unsupported", "not_checkable"]
     assert list(VOCABULARIES["verification"]) == ["primary_page", "secondary_page", "unresolved"]
 
 
@@ -63,11 +62,65 @@ def test_schema_file_matches_registry(repo, table):
 
 def test_descriptor_matches_registry(repo):
     from semax_evidence.rubric import RUBRIC_VERSION
+
     committed = json.loads((repo / "datapackage.json").read_text())
-    assert committed == package_descriptor(repo, RUBRIC_VERSION), "datapackage.json is stale: run `semax-evidence build`"
+    assert committed == package_descriptor(repo, RUBRIC_VERSION), (
+        "datapackage.json is stale: run `semax-evidence build`"
+    )
     assert committed["licenses"][0]["name"] == "CC-BY-4.0"
 
 
 def test_nothing_is_stale(repo):
     files = stale(repo)
     assert files == [], f"derived files out of date: {files}; run `semax-evidence build` and commit"
+
+
+def test_a_typo_in_the_registry_fails_naming_the_entry_and_key():
+    import copy
+
+    import pytest
+
+    from semax_evidence.metadata import RegistryError, check_registry
+
+    def broken(change):
+        fields, resources = copy.deepcopy(FIELDS), copy.deepcopy(RESOURCES)
+        change(fields, resources)
+        with pytest.raises(RegistryError) as err:
+            check_registry(fields, resources, VOCABULARIES)
+        return str(err.value)
+
+    def misspelt_minimum(f, r):
+        f["n_total"]["minimun"] = f["n_total"].pop("minimum")
+
+    assert "FIELDS['n_total']" in broken(misspelt_minimum) and "'minimun'" in broken(misspelt_minimum)
+
+    def misspelt_foreign_keys(f, r):
+        r["effects"]["foriegn_keys"] = r["effects"].pop("foreign_keys")
+
+    assert "RESOURCES['effects']" in broken(misspelt_foreign_keys) and "'foriegn_keys'" in broken(misspelt_foreign_keys)
+
+    def minimum_on_text(f, r):
+        f["title"]["minimum"] = 0
+
+    assert "'minimum' does not apply to type 'string'" in broken(minimum_on_text)
+
+    def unknown_vocabulary(f, r):
+        f["verdict"]["enum"] = "verdicts"
+
+    assert "enum 'verdicts'" in broken(unknown_vocabulary)
+
+    def undefined_field(f, r):
+        r["claims"]["fields"].append("claim_text")
+
+    assert "'claim_text'" in broken(undefined_field)
+    check_registry(FIELDS, RESOURCES, VOCABULARIES)  # the real registry passes
+
+
+def test_ranked_vocabularies_load_ordered_lowest_first():
+    from semax_evidence import load
+
+    grade = load("outcome_summary")["grade"]
+    assert grade.cat.ordered and list(grade.cat.categories) == ["very_low", "low", "moderate", "high"]
+    tier = load("sources")["reliability_tier"]
+    assert tier.cat.ordered and tier.cat.categories[-1] == "A" and (tier.dropna() <= "A").all()
+    assert not load("claims")["verdict"].cat.ordered

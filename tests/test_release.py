@@ -3,6 +3,7 @@
 import functools
 import http.server
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -11,9 +12,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import set_cell
 
 import semax_evidence as se
-from helpers import set_cell
 from semax_evidence import remote
 from semax_evidence.archive import build_archive, sha256
 from semax_evidence.diff import diff
@@ -36,10 +37,19 @@ def test_archive_contents_and_checksums(archive):
     with zipfile.ZipFile(archive) as z:
         names = set(z.namelist())
         prefix = f"semax-evidence-{se.__version__}/"
-        for needed in ["datapackage.json", "data/claims.csv", "schemas/claims.schema.json", "README.md",
-                       "CITATION.cff", "LICENSE", "CHANGELOG.md", "SHA256SUMS"]:
+        for needed in [
+            "datapackage.json",
+            "data/claims.csv",
+            "schemas/claims.schema.json",
+            "README.md",
+            "CITATION.cff",
+            "LICENSE",
+            "CHANGELOG.md",
+            "SHA256SUMS",
+        ]:
             assert prefix + needed in names
         import hashlib
+
         for line in z.read(prefix + "SHA256SUMS").decode().splitlines():
             digest, name = line.split("  ")
             assert hashlib.sha256(z.read(prefix + name)).hexdigest() == digest, name
@@ -49,8 +59,11 @@ def test_unzipped_archive_validates(archive, tmp_path):
     with zipfile.ZipFile(archive) as z:
         z.extractall(tmp_path)
     pkg = tmp_path / f"semax-evidence-{se.__version__}"
-    result = subprocess.run([str(Path(sys.executable).with_name("frictionless")), "validate",
-                             str(pkg / "datapackage.json")], capture_output=True, text=True)
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("frictionless")), "validate", str(pkg / "datapackage.json")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout[-2000:]
     assert se.validate(pkg) == []
 
@@ -60,18 +73,22 @@ def _cffconvert() -> str:
     if found:
         return found
     # cffconvert pins jsonschema<4, which frictionless cannot share: give it an environment of its own
-    venv = Path(__file__).resolve().parents[1] / ".cache" / "cffconvert-venv"
+    # kept in the user's cache, outside the repository, so that a second run reuses it
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    venv = cache / "semax-evidence-tests" / "cffconvert-venv"
     exe = venv / "bin" / "cffconvert"
     if not exe.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "cffconvert>=2.0", "ruamel.yaml>=0.17.21,<0.18"],
-                       check=True)
+        subprocess.run(
+            [str(venv / "bin" / "pip"), "install", "-q", "cffconvert>=2.0", "ruamel.yaml>=0.17.21,<0.18"], check=True
+        )
     return str(exe)
 
 
 def test_citation_cff_validates(repo):
-    result = subprocess.run([_cffconvert(), "--validate", "-i", str(repo / "CITATION.cff")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [_cffconvert(), "--validate", "-i", str(repo / "CITATION.cff")], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     zenodo = json.loads((repo / ".zenodo.json").read_text())
     assert zenodo["version"] == se.__version__

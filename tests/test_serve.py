@@ -22,8 +22,16 @@ from semax_evidence.datasette import DATABASE, METADATA_FILE, metadata
 
 CHROMIUM = "/usr/bin/chromium"
 # flags that keep a headless run quiet, offline apart from our server, and free of a shared profile
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _descriptor(repo):
@@ -87,8 +95,12 @@ def _wait_until_up(url, server, log, timeout=30):
 
 def _chromium(*args) -> subprocess.CompletedProcess:
     with tempfile.TemporaryDirectory() as profile:  # a fresh profile: no state from earlier runs
-        return subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
-                              capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
 
 @pytest.fixture
@@ -96,8 +108,10 @@ def browser():
     if not Path(CHROMIUM).exists():
         if os.environ.get("SEMAX_EVIDENCE_ALLOW_NO_BROWSER") == "1":
             pytest.skip(f"{CHROMIUM} missing and SEMAX_EVIDENCE_ALLOW_NO_BROWSER=1")
-        pytest.fail(f"{CHROMIUM} is missing: install it (Debian: apt-get install chromium), "
-                    "or set SEMAX_EVIDENCE_ALLOW_NO_BROWSER=1 to skip this test")
+        pytest.fail(
+            f"{CHROMIUM} is missing: install it (Debian: apt-get install chromium), "
+            "or set SEMAX_EVIDENCE_ALLOW_NO_BROWSER=1 to skip this test"
+        )
     return CHROMIUM
 
 
@@ -105,8 +119,11 @@ def test_claims_page_in_a_browser(browser, repo, tmp_path):
     port = _free_port()
     log = tmp_path / "server.log"
     with open(log, "w") as err:
-        server = subprocess.Popen([sys.executable, "-m", "semax_evidence.cli", "serve", "--port", str(port),
-                                   "--out", str(tmp_path)], stdout=err, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "semax_evidence.cli", "serve", "--port", str(port), "--out", str(tmp_path)],
+            stdout=err,
+            stderr=subprocess.STDOUT,
+        )
     try:
         _wait_until_up(f"http://127.0.0.1:{port}/", server, log)
         assert (tmp_path / f"{DATABASE}.sqlite").is_file() and (tmp_path / METADATA_FILE).is_file()
@@ -118,10 +135,10 @@ def test_claims_page_in_a_browser(browser, repo, tmp_path):
         claims = pd.read_csv(repo / "data" / "claims.csv", dtype=str, keep_default_na=False)
         first = min(claims["claim_id"])  # the page is sorted by the key: the smallest id is on it
         assert f'href="/{DATABASE}/claims/{first}">{first}</a>' in dom, "claims rows missing from the page"
-        assert '<h1>Claims of popular articles</h1>' in dom  # the table title from the descriptor
+        assert "<h1>Claims of popular articles</h1>" in dom  # the table title from the descriptor
         assert 'class="facet-info facet-semax-evidence-claims-verdict"' in dom, "no verdict facet"
         start = dom.index('id="facet-verdict"')
-        facet = dom[start:dom.index("</ul>", start)]
+        facet = dom[start : dom.index("</ul>", start)]
         shown = {v: int(n) for v, n in re.findall(r'\?verdict=(\w+)">\w+</a> (\d+)</li>', facet)}
         assert shown == dict(Counter(claims["verdict"])), "verdict facet counts differ from claims.csv"
 

@@ -9,16 +9,25 @@ from .metadata import TABLES
 from .remote import archive_name
 from .tables import atomic_write
 
-ARCHIVE_FILES = ["datapackage.json", "README.md", "CITATION.cff", "LICENSE", "CHANGELOG.md", "docs/rubric.md",
-                 "docs/data-dictionary.md", "docs/datasheet.md"]
+ARCHIVE_FILES = [
+    "datapackage.json",
+    "README.md",
+    "CITATION.cff",
+    "LICENSE",
+    "CHANGELOG.md",
+    "docs/rubric.md",
+    "docs/data-dictionary.md",
+    "docs/datasheet.md",
+]
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same commit gives the same bytes
 
 
 def _members(root: Path) -> list[str]:
     files = ARCHIVE_FILES + [f"data/{t}.csv" for t in TABLES] + [f"schemas/{t}.schema.json" for t in TABLES]
     exports = root / "dist" / "exports"
-    extra = sorted(str(p.relative_to(root / "dist")) for p in exports.rglob("*") if p.is_file()) \
-        if exports.is_dir() else []
+    extra = (
+        sorted(str(p.relative_to(root / "dist")) for p in exports.rglob("*") if p.is_file()) if exports.is_dir() else []
+    )
     return sorted(files) + extra
 
 

@@ -8,8 +8,8 @@ import pandas as pd
 from .derive import DERIVATIONS
 from .metadata import RESOURCES, TABLES
 from .rubric import RUBRIC_VERSION
-from .tableschema import dumps, package_descriptor, table_schema
 from .tables import default_root, load, path, remove_stale_temporaries, to_csv_bytes, typed, write_all
+from .tableschema import dumps, package_descriptor, table_schema
 
 
 def _load_or_new(name: str, root: Path) -> pd.DataFrame:
@@ -31,6 +31,7 @@ def outputs(root: Path) -> dict[Path, bytes]:
     files[root / "datapackage.json"] = dumps(package_descriptor(root, RUBRIC_VERSION, csvs)).encode()
     if (root / "docs").is_dir():  # the source checkout; a bundled or unpacked package has no docs to refresh
         from .docs import outputs as doc_outputs
+
         files.update(doc_outputs(root, frames))
     return files
 

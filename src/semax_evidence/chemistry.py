@@ -8,8 +8,8 @@ from pyteomics import mass
 # Change in composition when a terminal group replaces the free amine (N) or free acid (C).
 TERMINAL_DELTA = {
     "none": {},
-    "acetyl": {"C": 2, "H": 2, "O": 1},        # -NH2 -> -NH-CO-CH3
-    "amide": {"O": -1, "N": 1, "H": 1},         # -COOH -> -CONH2
+    "acetyl": {"C": 2, "H": 2, "O": 1},  # -NH2 -> -NH-CO-CH3
+    "amide": {"O": -1, "N": 1, "H": 1},  # -COOH -> -CONH2
 }
 
 

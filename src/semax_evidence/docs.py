@@ -29,8 +29,10 @@ def census(frames: dict[str, pd.DataFrame]) -> str:
     """The searches of the literature census and its PRISMA 2020 counts, from `searches` and `prisma_flow`."""
     lines = ["| search | database | run on | records | query |", "|---|---|---|---:|---|"]
     for r in frames["searches"].itertuples():
-        lines.append(f"| `{r.search_id}` | {_cell(r.database)} | {pd.Timestamp(r.run_on).date()} | {r.n_records} | "
-                     f"`{_cell(r.query)}` |")
+        lines.append(
+            f"| `{r.search_id}` | {_cell(r.database)} | {pd.Timestamp(r.run_on).date()} | {r.n_records} | "
+            f"`{_cell(r.query)}` |"
+        )
     lines += ["", "| PRISMA stage | breakdown | records |", "|---|---|---:|"]
     for r in frames["prisma_flow"].itertuples():
         lines.append(f"| {r.flow_stage} | {'' if r.flow_detail == 'all' else r.flow_detail} | {r.n_flow} |")
@@ -41,35 +43,58 @@ def problem_codes() -> str:
     """The catalogue of problem codes: the checks' codes and one per semantic rule."""
     from .validation.problems import CODES
     from .validation.rules import RULES, rule_code
-    lines = ["# Problem codes", "", "Generated from `validation/problems.py` and `validation/rules.py`; do not edit "
-             "by hand. Every problem `semax-evidence validate` reports carries one of these codes "
-             "(`--format json` or `csv` prints it).", "", "| code | what it means |", "|---|---|"]
+
+    lines = [
+        "# Problem codes",
+        "",
+        "Generated from `validation/problems.py` and `validation/rules.py`; do not edit "
+        "by hand. Every problem `semax-evidence validate` reports carries one of these codes "
+        "(`--format json` or `csv` prints it).",
+        "",
+        "| code | what it means |",
+        "|---|---|",
+    ]
     lines += [f"| `{code}` | {_cell(text)} |" for code, text in CODES.items()]
     lines += [f"| `{rule_code(f)}` | {_cell(f.__doc__.strip())} |" for f in RULES]
     return "\n".join(lines) + "\n"
 
 
 def data_dictionary(frames: dict[str, pd.DataFrame]) -> str:
-    out = [f"# Data dictionary — {PACKAGE['title']} {PACKAGE['version']}", "",
-           "Generated from the field registry (`src/semax_evidence/metadata.py`); do not edit by hand.",
-           "Missing values are empty cells. Derived columns are computed by `semax-evidence build`.", ""]
+    out = [
+        f"# Data dictionary — {PACKAGE['title']} {PACKAGE['version']}",
+        "",
+        "Generated from the field registry (`src/semax_evidence/metadata.py`); do not edit by hand.",
+        "Missing values are empty cells. Derived columns are computed by `semax-evidence build`.",
+        "",
+    ]
     for name, res in RESOURCES.items():
         key = ", ".join(res["primary_key"])
-        out += [f"## `{name}` — {res['title']}", "", res["description"], "",
-                f"Shape: {len(frames[name])} rows × {len(res['fields'])} columns. Primary key: `{key}`.", ""]
+        out += [
+            f"## `{name}` — {res['title']}",
+            "",
+            res["description"],
+            "",
+            f"Shape: {len(frames[name])} rows × {len(res['fields'])} columns. Primary key: `{key}`.",
+            "",
+        ]
         fks = res.get("foreign_keys", {})
         if fks:
             out += ["Foreign keys: " + ", ".join(f"`{c}` → `{t}`" for c, t in fks.items()), ""]
         out += ["| column | type | unit | required | allowed values | description |", "|---|---|---|---|---|---|"]
         for field in res["fields"]:
             spec = field_spec(name, field)
-            allowed = ", ".join(f"`{v}`" for v in VOCABULARIES[spec["enum"]]) if "enum" in spec else \
-                (f"pattern `{spec['pattern']}`" if "pattern" in spec else "")
+            allowed = (
+                ", ".join(f"`{v}`" for v in VOCABULARIES[spec["enum"]])
+                if "enum" in spec
+                else (f"pattern `{spec['pattern']}`" if "pattern" in spec else "")
+            )
             if "minimum" in spec:
                 allowed = (allowed + "; " if allowed else "") + f"≥ {spec['minimum']}"
             desc = spec["description"] + (" *(derived)*" if spec.get("derived") else "")
-            out.append(f"| `{field}` | {spec['type']} | {spec.get('unit', '')} | "
-                       f"{'yes' if spec['required'] else ''} | {_cell(allowed)} | {_cell(desc)} |")
+            out.append(
+                f"| `{field}` | {spec['type']} | {spec.get('unit', '')} | "
+                f"{'yes' if spec['required'] else ''} | {_cell(allowed)} | {_cell(desc)} |"
+            )
         out.append("")
     out += ["## Vocabularies", ""]
     for vocab, values in VOCABULARIES.items():
@@ -107,12 +132,15 @@ def readme(current: str, frames) -> str:
 
 
 def outputs(root: Path, frames) -> dict[Path, bytes]:
-    template = (root / "docs" / "datasheet.template.md")
-    files = {root / "docs" / "data-dictionary.md": data_dictionary(frames).encode(),
-             root / "docs" / "problem-codes.md": problem_codes().encode()}
+    template = root / "docs" / "datasheet.template.md"
+    files = {
+        root / "docs" / "data-dictionary.md": data_dictionary(frames).encode(),
+        root / "docs" / "problem-codes.md": problem_codes().encode(),
+    }
     if template.exists():
         files[root / "docs" / "datasheet.md"] = datasheet(frames, template.read_text("utf-8")).encode()
     from .citation import citation_cff, zenodo_json
+
     files[root / "CITATION.cff"] = citation_cff().encode()
     files[root / ".zenodo.json"] = zenodo_json(citation_cff()).encode()
     if (root / "README.md").exists():

@@ -6,11 +6,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from .tables import atomic_write, default_root, load_all
 from .metadata import FIELDS, PACKAGE, RESOURCES, TABLES
+from .tables import atomic_write, default_root, load_all
 
-SQL_TYPES = {"string": "TEXT", "date": "TEXT", "integer": "INTEGER", "year": "INTEGER", "number": "REAL",
-             "boolean": "INTEGER"}
+SQL_TYPES = {
+    "string": "TEXT",
+    "date": "TEXT",
+    "integer": "INTEGER",
+    "year": "INTEGER",
+    "number": "REAL",
+    "boolean": "INTEGER",
+}
 
 
 def create_statements(table: str) -> list[str]:
@@ -57,9 +63,15 @@ def to_sqlite(target: Path, root: Path | None = None) -> Path:
                 con.execute(stmt)
         con.execute("CREATE TABLE _metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         descriptor = (Path(root or default_root()) / "datapackage.json").read_text("utf-8")
-        con.executemany("INSERT INTO _metadata VALUES (?, ?)",
-                        [("name", PACKAGE["name"]), ("version", PACKAGE["version"]),
-                         ("license", PACKAGE["licenses"][0]["name"]), ("datapackage", descriptor)])
+        con.executemany(
+            "INSERT INTO _metadata VALUES (?, ?)",
+            [
+                ("name", PACKAGE["name"]),
+                ("version", PACKAGE["version"]),
+                ("license", PACKAGE["licenses"][0]["name"]),
+                ("datapackage", descriptor),
+            ],
+        )
         for table in TABLES:
             marks = ", ".join("?" * len(RESOURCES[table]["fields"]))
             con.executemany(f'INSERT INTO "{table}" VALUES ({marks})', _sql_values(frames[table], table))
@@ -78,5 +90,3 @@ def to_parquet(folder: Path, root: Path | None = None) -> list[Path]:
             atomic_write(target, Path(tmp.name).read_bytes())
             written.append(target)
     return written
-
-

@@ -45,15 +45,22 @@ FIELDS: dict[str, dict] = {
     "record_id": _f("string", "Stable identifier of a record of the literature census.", pattern=r"R[0-9]{3,}"),
     "pmid": _f("string", "PubMed identifier (digits only), as seen on `verified_url`.", pattern=r"[1-9][0-9]{0,8}"),
     "pmcid": _f("string", "PubMed Central identifier, as seen on `verified_url`.", pattern=r"PMC[0-9]{1,9}"),
-    "doi": _f("string", "Digital Object Identifier without resolver prefix, as seen on `verified_url`.",
-              pattern=r"10\.[0-9]{4,9}/\S+"),
-    "cas_number": _f("string", "CAS Registry Number (check digit validated), as seen on `cas_url`.",
-                     pattern=r"[0-9]{2,7}-[0-9]{2}-[0-9]"),
+    "doi": _f(
+        "string",
+        "Digital Object Identifier without resolver prefix, as seen on `verified_url`.",
+        pattern=r"10\.[0-9]{4,9}/\S+",
+    ),
+    "cas_number": _f(
+        "string",
+        "CAS Registry Number (check digit validated), as seen on `cas_url`.",
+        pattern=r"[0-9]{2,7}-[0-9]{2}-[0-9]",
+    ),
     "pubchem_cid": _f("string", "PubChem compound identifier, as seen on `pubchem_url`.", pattern=r"[1-9][0-9]*"),
     # --- addresses and provenance ------------------------------------------------------
     "url": _f("string", "Address of the page.", pattern=URL),
-    "verified_url": _f("string", "Address(es) of the page(s) where the identifiers were seen, ' | ' separated.",
-                       pattern=URLS),
+    "verified_url": _f(
+        "string", "Address(es) of the page(s) where the identifiers were seen, ' | ' separated.", pattern=URLS
+    ),
     "cas_url": _f("string", "Address(es) where the CAS number was seen.", pattern=URLS),
     "pubchem_url": _f("string", "Address(es) where the PubChem CID was seen.", pattern=URLS),
     "approval_source_url": _f("string", "Address(es) supporting `approval_status`.", pattern=URLS),
@@ -61,21 +68,35 @@ FIELDS: dict[str, dict] = {
     "location": _text("Where in the source the row's content stands (section, table, figure or abstract)."),
     "reviewed_on": _f("date", "Date the row was last checked against its source."),
     "notes": _text("Remarks in the curators' words."),
-    "correction": _text("Why a numeric value differs from the text printed by the source (a known misprint), "
-                        "with the evidence for the corrected value."),
+    "correction": _text(
+        "Why a numeric value differs from the text printed by the source (a known misprint), "
+        "with the evidence for the corrected value."
+    ),
     # --- variants ----------------------------------------------------------------------
     "name": _text("Common name."),
     "synonyms": _text("Other names, ';' separated."),
-    "sequence": _f("string", "Amino-acid sequence, one-letter code, N- to C-terminus.", pattern=r"[ACDEFGHIKLMNPQRSTVWY]+"),
-    "sequence_three_letter": _f("string", "Amino-acid sequence, three-letter code.", pattern=r"[A-Z][a-z]{2}(-[A-Z][a-z]{2})*"),
+    "sequence": _f(
+        "string", "Amino-acid sequence, one-letter code, N- to C-terminus.", pattern=r"[ACDEFGHIKLMNPQRSTVWY]+"
+    ),
+    "sequence_three_letter": _f(
+        "string", "Amino-acid sequence, three-letter code.", pattern=r"[A-Z][a-z]{2}(-[A-Z][a-z]{2})*"
+    ),
     "n_terminal_modification": _f("string", "Chemical group on the N-terminus.", enum="terminal_n"),
     "c_terminal_modification": _f("string", "Chemical group on the C-terminus.", enum="terminal_c"),
     "relation": _f("string", "How the variant relates to its parent.", enum="relation"),
     "structure_defined": _bool("Whether an authoritative structure exists, so chemistry can be computed."),
-    "molecular_formula": _f("string", "Molecular formula computed from sequence and terminal groups.",
-                            pattern=r"([A-Z][a-z]?[0-9]*)+", derived=True),
-    "monoisotopic_mass": _f("number", "Monoisotopic mass computed from the formula.", unit="Da", minimum=0, derived=True),
-    "average_mass": _f("number", "Average molecular mass computed from the formula.", unit="g/mol", minimum=0, derived=True),
+    "molecular_formula": _f(
+        "string",
+        "Molecular formula computed from sequence and terminal groups.",
+        pattern=r"([A-Z][a-z]?[0-9]*)+",
+        derived=True,
+    ),
+    "monoisotopic_mass": _f(
+        "number", "Monoisotopic mass computed from the formula.", unit="Da", minimum=0, derived=True
+    ),
+    "average_mass": _f(
+        "number", "Average molecular mass computed from the formula.", unit="g/mol", minimum=0, derived=True
+    ),
     "identifier_conflict": _text("Disagreements between sources about identifiers, structure or mass."),
     "approval_status": _text("Registration status by country, as supported by `approval_source_url`."),
     "studied_in_humans": _bool("Whether any row of `studies` with a human design uses this variant.", derived=True),
@@ -107,23 +128,38 @@ FIELDS: dict[str, dict] = {
     "follow_up": _text("Follow-up after treatment."),
     "comparator": _text("What the variant was compared with."),
     "institutions": _text("Institutions of the authors."),
-    "developer_affiliated": _bool("An author is from the Institute of Molecular Genetics RAS or the drug's maker "
-                                  "(empty: affiliations not seen)."),
+    "developer_affiliated": _bool(
+        "An author is from the Institute of Molecular Genetics RAS or the drug's maker (empty: affiliations not seen)."
+    ),
     "funding_conflict": _text("Funding or conflict-of-interest statement."),
     "trial_registration": _text("Trial registry identifier."),
     "read_depth": _f("string", "How deeply the publication was read.", enum="read_depth"),
-    "cohort_study_id": _f("string", "First report of the same cohort or data set, when this row reports it again; "
-                          "counts built from studies count the cohort once.", pattern=r"S[0-9]{3,}"),
-    "outside_census_reason": _text("Why a row of studies has no record in the literature census "
-                                   "(e.g. the publication does not name Semax in its title or abstract)."),
+    "cohort_study_id": _f(
+        "string",
+        "First report of the same cohort or data set, when this row reports it again; "
+        "counts built from studies count the cohort once.",
+        pattern=r"S[0-9]{3,}",
+    ),
+    "outside_census_reason": _text(
+        "Why a row of studies has no record in the literature census "
+        "(e.g. the publication does not name Semax in its title or abstract)."
+    ),
     "cited_by": _f("string", "Seed articles that lean on this row, ';' separated source_ids.", pattern=ID_LIST),
     "article_description": _text("What the citing articles say about the study, paraphrased."),
-    "evidence_level": _f("integer", "Oxford CEBM level computed from the design lane (1 best, 5 weakest).",
-                         minimum=1, derived=True),
-    "risk_of_bias_flags": _f("string", "Risk-of-bias flags computed from the recorded design facts, ';' separated.",
-                             pattern=ID_LIST, derived=True),
-    "independent_replication": _bool("Another study without a developer-affiliated author reports the same outcome "
-                                     "in the same direction (empty: the study has no effects rows).", derived=True),
+    "evidence_level": _f(
+        "integer", "Oxford CEBM level computed from the design lane (1 best, 5 weakest).", minimum=1, derived=True
+    ),
+    "risk_of_bias_flags": _f(
+        "string",
+        "Risk-of-bias flags computed from the recorded design facts, ';' separated.",
+        pattern=ID_LIST,
+        derived=True,
+    ),
+    "independent_replication": _bool(
+        "Another study without a developer-affiliated author reports the same outcome "
+        "in the same direction (empty: the study has no effects rows).",
+        derived=True,
+    ),
     # --- effects -----------------------------------------------------------------------
     "outcome": _f("string", "What was measured (controlled term).", pattern=r"[a-z0-9][a-z0-9_]*"),
     "measure": _f("string", "Kind of measurement.", enum="measure"),
@@ -153,17 +189,22 @@ FIELDS: dict[str, dict] = {
     "discloses_author": _bool("Names its author."),
     "discloses_date": _bool("Shows a publication or update date."),
     "is_regulator": _bool("Published by a medicines regulator."),
-    "reliability_tier": _f("string", "Tier computed by the source rubric (see docs/rubric.md).",
-                           enum="reliability_tier", derived=True),
+    "reliability_tier": _f(
+        "string", "Tier computed by the source rubric (see docs/rubric.md).", enum="reliability_tier", derived=True
+    ),
     # --- claims ------------------------------------------------------------------------
     "section": _text("Nearest heading above the claim in the article."),
     "claim": _text("The checkable statement, paraphrased."),
     "claim_type": _f("string", "Topic of the claim.", enum="claim_type"),
-    "evidence_pmids": _f("string", "PMIDs of the papers the verdict rests on, ';' separated.", pattern=r"[0-9]+(;[0-9]+)*"),
+    "evidence_pmids": _f(
+        "string", "PMIDs of the papers the verdict rests on, ';' separated.", pattern=r"[0-9]+(;[0-9]+)*"
+    ),
     "evidence_urls": _f("string", "Addresses of the pages the verdict rests on.", pattern=URLS),
     "verdict": _f("string", "Verdict on the claim (criteria in docs/rubric.md).", enum="verdict"),
     "rationale": _text("Why the verdict, naming the evidence rows (study, effect and source ids)."),
-    "contradicts": _f("string", "Claims of another article that say the opposite, ';' separated claim_ids.", pattern=ID_LIST),
+    "contradicts": _f(
+        "string", "Claims of another article that say the opposite, ';' separated claim_ids.", pattern=ID_LIST
+    ),
     "trap": _f("string", "Kind of distortion found, if any.", enum="trap"),
     "searched": _text("For an unsupported verdict: what was searched for the evidence, and where."),
     "target_table": _f("string", "Table of the row a claim's verdict rests on.", enum="evidence_table"),
@@ -178,8 +219,12 @@ FIELDS: dict[str, dict] = {
     "decision": _f("string", "Screening decision on the record (criteria in docs/rubric.md).", enum="decision"),
     "exclusion_reason": _f("string", "Why an excluded record was excluded.", enum="exclusion_reason"),
     "flow_stage": _f("string", "Stage of the PRISMA 2020 flow.", enum="flow_stage", derived=True),
-    "flow_detail": _f("string", "Breakdown within the stage: an exclusion reason, a design lane, or `all`.",
-                      pattern=r"[a-z][a-z0-9_]*", derived=True),
+    "flow_detail": _f(
+        "string",
+        "Breakdown within the stage: an exclusion reason, a design lane, or `all`.",
+        pattern=r"[a-z][a-z0-9_]*",
+        derived=True,
+    ),
     "n_flow": _f("integer", "Number of records at this stage and breakdown.", minimum=0, derived=True),
     # --- outcome summary ----------------------------------------------------------------
     "n_studies": _f("integer", "Number of distinct studies.", minimum=1, derived=True),
@@ -189,11 +234,13 @@ FIELDS: dict[str, dict] = {
     "n_decrease": _f("integer", "Effects rows with direction decrease.", minimum=0, derived=True),
     "n_no_change": _f("integer", "Effects rows with direction no_change.", minimum=0, derived=True),
     "n_mixed": _f("integer", "Effects rows with direction mixed.", minimum=0, derived=True),
-    "direction_consistency": _f("number", "Share of effects rows in the most common direction.", unit="fraction",
-                                minimum=0, derived=True),
+    "direction_consistency": _f(
+        "number", "Share of effects rows in the most common direction.", unit="fraction", minimum=0, derived=True
+    ),
     "majority_direction": _f("string", "Most common direction (ties: mixed).", enum="direction", derived=True),
-    "grade": _f("string", "Certainty grade from the GRADE-style algorithm in docs/rubric.md.", enum="grade",
-                derived=True),
+    "grade": _f(
+        "string", "Certainty grade from the GRADE-style algorithm in docs/rubric.md.", enum="grade", derived=True
+    ),
     "grade_reasons": _f("string", "Downgrades applied, ';' separated.", pattern=ID_LIST, derived=True),
     # --- doses -------------------------------------------------------------------------
     "context": _f("string", "Where the dose comes from.", enum="dose_context"),
@@ -208,10 +255,12 @@ FIELDS: dict[str, dict] = {
     "is_recommendation": _bool("The source presents the amount as advice to readers (false: a report)."),
     "dose_min_ug": _f("number", "`dose_min` in micrograms, computed with pint.", unit="ug", minimum=0, derived=True),
     "dose_max_ug": _f("number", "`dose_max` in micrograms, computed with pint.", unit="ug", minimum=0, derived=True),
-    "dose_min_ug_per_kg": _f("number", "`dose_min` in micrograms per kg, computed with pint.", unit="ug/kg",
-                             minimum=0, derived=True),
-    "dose_max_ug_per_kg": _f("number", "`dose_max` in micrograms per kg, computed with pint.", unit="ug/kg",
-                             minimum=0, derived=True),
+    "dose_min_ug_per_kg": _f(
+        "number", "`dose_min` in micrograms per kg, computed with pint.", unit="ug/kg", minimum=0, derived=True
+    ),
+    "dose_max_ug_per_kg": _f(
+        "number", "`dose_max` in micrograms per kg, computed with pint.", unit="ug/kg", minimum=0, derived=True
+    ),
     "normalisation_note": _text("Why a normalised amount is empty.", derived=True),
 }
 
@@ -219,13 +268,32 @@ RESOURCES: dict[str, dict] = {
     "variants": {
         "title": "Peptide variants",
         "description": "Semax, its modified forms and the related peptides the evidence turns on, "
-                       "with chemistry computed from sequence and terminal groups.",
-        "fields": ["variant_id", "name", "synonyms", "sequence", "sequence_three_letter", "n_terminal_modification",
-                   "c_terminal_modification", "structure_defined", "parent_variant_id", "relation",
-                   "molecular_formula", "monoisotopic_mass", "average_mass", "cas_number", "cas_url",
-                   "pubchem_cid", "pubchem_url", "verification", "identifier_conflict", "approval_status",
-                   "approval_source_url",
-                   "studied_in_humans", "notes"],
+        "with chemistry computed from sequence and terminal groups.",
+        "fields": [
+            "variant_id",
+            "name",
+            "synonyms",
+            "sequence",
+            "sequence_three_letter",
+            "n_terminal_modification",
+            "c_terminal_modification",
+            "structure_defined",
+            "parent_variant_id",
+            "relation",
+            "molecular_formula",
+            "monoisotopic_mass",
+            "average_mass",
+            "cas_number",
+            "cas_url",
+            "pubchem_cid",
+            "pubchem_url",
+            "verification",
+            "identifier_conflict",
+            "approval_status",
+            "approval_source_url",
+            "studied_in_humans",
+            "notes",
+        ],
         "primary_key": ["variant_id"],
         "required": ["name", "relation", "structure_defined"],
         "foreign_keys": {"parent_variant_id": "variants"},
@@ -233,14 +301,57 @@ RESOURCES: dict[str, dict] = {
     "studies": {
         "title": "Studies",
         "description": "Every publication on Semax included by the literature census, and the few others the "
-                       "claims rest on, with bibliography, verification of its identifiers and design.",
-        "fields": ["study_id", "authors", "year", "title", "title_original", "journal", "volume", "issue", "pages",
-                   "pmid", "pmcid", "doi", "verified_url", "verification", "language", "design", "randomised",
-                   "blinded", "placebo_controlled", "species", "strain", "sex", "age", "condition", "n_total",
-                   "n_per_arm", "correction", "variant_id", "route", "dose_as_printed", "regimen", "duration", "follow_up",
-                   "comparator", "institutions", "developer_affiliated", "funding_conflict", "trial_registration",
-                   "read_depth", "cohort_study_id", "outside_census_reason", "reviewed_on", "cited_by",
-                   "article_description", "notes", "evidence_level", "risk_of_bias_flags", "independent_replication"],
+        "claims rest on, with bibliography, verification of its identifiers and design.",
+        "fields": [
+            "study_id",
+            "authors",
+            "year",
+            "title",
+            "title_original",
+            "journal",
+            "volume",
+            "issue",
+            "pages",
+            "pmid",
+            "pmcid",
+            "doi",
+            "verified_url",
+            "verification",
+            "language",
+            "design",
+            "randomised",
+            "blinded",
+            "placebo_controlled",
+            "species",
+            "strain",
+            "sex",
+            "age",
+            "condition",
+            "n_total",
+            "n_per_arm",
+            "correction",
+            "variant_id",
+            "route",
+            "dose_as_printed",
+            "regimen",
+            "duration",
+            "follow_up",
+            "comparator",
+            "institutions",
+            "developer_affiliated",
+            "funding_conflict",
+            "trial_registration",
+            "read_depth",
+            "cohort_study_id",
+            "outside_census_reason",
+            "reviewed_on",
+            "cited_by",
+            "article_description",
+            "notes",
+            "evidence_level",
+            "risk_of_bias_flags",
+            "independent_replication",
+        ],
         "primary_key": ["study_id"],
         "required": ["title", "verification", "design", "read_depth", "reviewed_on"],
         "unique": ["pmid", "pmcid", "doi"],
@@ -249,10 +360,30 @@ RESOURCES: dict[str, dict] = {
     "effects": {
         "title": "Reported effects",
         "description": "One row per finding of a study: outcome, measure, tissue, time point, direction "
-                       "and size against a comparator.",
-        "fields": ["effect_id", "study_id", "variant_id", "outcome", "measure", "tissue", "species", "in_vivo",
-                   "time_point", "time_point_unit", "dose", "route", "direction", "magnitude_relation", "magnitude",
-                   "magnitude_unit", "comparator", "significance", "location", "source_id", "notes"],
+        "and size against a comparator.",
+        "fields": [
+            "effect_id",
+            "study_id",
+            "variant_id",
+            "outcome",
+            "measure",
+            "tissue",
+            "species",
+            "in_vivo",
+            "time_point",
+            "time_point_unit",
+            "dose",
+            "route",
+            "direction",
+            "magnitude_relation",
+            "magnitude",
+            "magnitude_unit",
+            "comparator",
+            "significance",
+            "location",
+            "source_id",
+            "notes",
+        ],
         "primary_key": ["effect_id"],
         "required": ["study_id", "variant_id", "outcome", "measure", "direction", "location", "source_id"],
         "foreign_keys": {"study_id": "studies", "variant_id": "variants", "source_id": "sources"},
@@ -260,11 +391,31 @@ RESOURCES: dict[str, dict] = {
     "sources": {
         "title": "Sources",
         "description": "Every source the data relies on, with the attributes the reliability rubric reads "
-                       "and the tier it computes.",
-        "fields": ["source_id", "source_type", "title", "url", "publisher", "author", "published_on",
-                   "accessed_on", "language", "peer_reviewed", "cites_primary_with_identifiers", "has_prices",
-                   "names_vendors", "has_order_links", "has_affiliate_links", "anecdote_share", "discloses_author",
-                   "discloses_date", "is_regulator", "study_id", "reliability_tier", "notes"],
+        "and the tier it computes.",
+        "fields": [
+            "source_id",
+            "source_type",
+            "title",
+            "url",
+            "publisher",
+            "author",
+            "published_on",
+            "accessed_on",
+            "language",
+            "peer_reviewed",
+            "cites_primary_with_identifiers",
+            "has_prices",
+            "names_vendors",
+            "has_order_links",
+            "has_affiliate_links",
+            "anecdote_share",
+            "discloses_author",
+            "discloses_date",
+            "is_regulator",
+            "study_id",
+            "reliability_tier",
+            "notes",
+        ],
         "primary_key": ["source_id"],
         "required": ["source_type", "title"],
         "foreign_keys": {"study_id": "studies"},
@@ -272,9 +423,22 @@ RESOURCES: dict[str, dict] = {
     "claims": {
         "title": "Claims of popular articles",
         "description": "Each checkable statement of the seed articles, paraphrased, with a verdict and the "
-                       "evidence rows behind it.",
-        "fields": ["claim_id", "source_id", "section", "claim", "claim_type", "study_id", "evidence_pmids",
-                   "evidence_urls", "verdict", "rationale", "searched", "contradicts", "trap"],
+        "evidence rows behind it.",
+        "fields": [
+            "claim_id",
+            "source_id",
+            "section",
+            "claim",
+            "claim_type",
+            "study_id",
+            "evidence_pmids",
+            "evidence_urls",
+            "verdict",
+            "rationale",
+            "searched",
+            "contradicts",
+            "trap",
+        ],
         "primary_key": ["claim_id"],
         "required": ["source_id", "claim", "claim_type", "verdict", "rationale"],
         "foreign_keys": {"source_id": "sources", "study_id": "studies"},
@@ -282,7 +446,7 @@ RESOURCES: dict[str, dict] = {
     "claim_evidence": {
         "title": "Evidence behind each verdict",
         "description": "One row per link from a claim to a row its verdict rests on (a study, effect, dose, "
-                       "source or census record), with the role the row plays.",
+        "source or census record), with the role the row plays.",
         "fields": ["claim_id", "target_table", "target_id", "role", "notes"],
         "primary_key": ["claim_id", "target_table", "target_id"],
         "required": ["role"],
@@ -291,11 +455,33 @@ RESOURCES: dict[str, dict] = {
     "doses": {
         "title": "Dosing reports",
         "description": "Every dosing statement of the articles, labels and studies, as printed and "
-                       "normalised to micrograms where the units allow.",
-        "fields": ["dose_id", "variant_id", "source_id", "study_id", "location", "context", "route",
-                   "dose_as_printed", "dose_min", "dose_max", "dose_unit", "correction", "per", "frequency", "concentration", "population", "drop_volume_ml",
-                   "is_recommendation", "dose_min_ug", "dose_max_ug", "dose_min_ug_per_kg", "dose_max_ug_per_kg",
-                   "normalisation_note", "notes"],
+        "normalised to micrograms where the units allow.",
+        "fields": [
+            "dose_id",
+            "variant_id",
+            "source_id",
+            "study_id",
+            "location",
+            "context",
+            "route",
+            "dose_as_printed",
+            "dose_min",
+            "dose_max",
+            "dose_unit",
+            "correction",
+            "per",
+            "frequency",
+            "concentration",
+            "population",
+            "drop_volume_ml",
+            "is_recommendation",
+            "dose_min_ug",
+            "dose_max_ug",
+            "dose_min_ug_per_kg",
+            "dose_max_ug_per_kg",
+            "normalisation_note",
+            "notes",
+        ],
         "primary_key": ["dose_id"],
         "required": ["variant_id", "source_id", "context", "is_recommendation"],
         "foreign_keys": {"variant_id": "variants", "source_id": "sources", "study_id": "studies"},
@@ -303,7 +489,7 @@ RESOURCES: dict[str, dict] = {
     "searches": {
         "title": "Literature searches",
         "description": "Each dated search of the literature census: database, query, date, number of records "
-                       "and the page where the list was seen.",
+        "and the page where the list was seen.",
         "fields": ["search_id", "database", "query", "run_on", "n_records", "url", "notes"],
         "primary_key": ["search_id"],
         "required": ["database", "query", "run_on", "n_records"],
@@ -311,10 +497,27 @@ RESOURCES: dict[str, dict] = {
     "records": {
         "title": "Literature census",
         "description": "One row per record a documented search returned, with its screening decision, the "
-                       "reason for an exclusion and the row of studies of an included record.",
-        "fields": ["record_id", "search_id", "pmid", "doi", "title", "title_original", "year", "journal",
-                   "language", "publication_types", "verified_url", "verification", "decision", "exclusion_reason",
-                   "design", "study_id", "reviewed_on", "notes"],
+        "reason for an exclusion and the row of studies of an included record.",
+        "fields": [
+            "record_id",
+            "search_id",
+            "pmid",
+            "doi",
+            "title",
+            "title_original",
+            "year",
+            "journal",
+            "language",
+            "publication_types",
+            "verified_url",
+            "verification",
+            "decision",
+            "exclusion_reason",
+            "design",
+            "study_id",
+            "reviewed_on",
+            "notes",
+        ],
         "primary_key": ["record_id"],
         "required": ["search_id", "title", "verified_url", "verification", "decision", "reviewed_on"],
         "foreign_keys": {"search_id": "searches", "study_id": "studies"},
@@ -322,10 +525,24 @@ RESOURCES: dict[str, dict] = {
     "outcome_summary": {
         "title": "Outcome summary (derived)",
         "description": "Per outcome, variant and evidence lane: studies, subjects, direction consistency, "
-                       "independent replication and a GRADE-style grade. Built from studies and effects.",
-        "fields": ["outcome", "variant_id", "design", "n_studies", "n_subjects", "n_effects", "n_increase",
-                   "n_decrease", "n_no_change", "n_mixed", "majority_direction", "direction_consistency",
-                   "independent_replication", "grade", "grade_reasons"],
+        "independent replication and a GRADE-style grade. Built from studies and effects.",
+        "fields": [
+            "outcome",
+            "variant_id",
+            "design",
+            "n_studies",
+            "n_subjects",
+            "n_effects",
+            "n_increase",
+            "n_decrease",
+            "n_no_change",
+            "n_mixed",
+            "majority_direction",
+            "direction_consistency",
+            "independent_replication",
+            "grade",
+            "grade_reasons",
+        ],
         "primary_key": ["outcome", "variant_id", "design"],
         "required": ["n_studies", "n_effects", "grade"],
         "foreign_keys": {"variant_id": "variants"},
@@ -334,7 +551,7 @@ RESOURCES: dict[str, dict] = {
     "prisma_flow": {
         "title": "PRISMA 2020 flow (derived)",
         "description": "Records at each stage of the literature census: identified, duplicates removed, "
-                       "screened, excluded by reason and included by design lane. Built from records.",
+        "screened, excluded by reason and included by design lane. Built from records.",
         "fields": ["flow_stage", "flow_detail", "n_flow"],
         "primary_key": ["flow_stage", "flow_detail"],
         "required": ["n_flow"],
@@ -346,11 +563,76 @@ PACKAGE = {
     "name": "semax-evidence",
     "title": "Semax Evidence Dataset",
     "description": "Studies, reported effects, variants, dosing reports, sources and the claims of popular "
-                   "articles about the peptide Semax and its variants, each row with its provenance.",
+    "articles about the peptide Semax and its variants, each row with its provenance.",
     "version": __version__,
-    "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
-                  "path": "https://creativecommons.org/licenses/by/4.0/"}],
+    "licenses": [
+        {
+            "name": "CC-BY-4.0",
+            "title": "Creative Commons Attribution 4.0 International",
+            "path": "https://creativecommons.org/licenses/by/4.0/",
+        }
+    ],
     "keywords": ["Semax", "ACTH(4-10)", "peptide", "nootropic", "evidence", "BDNF"],
 }
 
 TABLES = list(RESOURCES)
+
+
+# ---- the registry checks itself when it is imported -------------------------------------------
+# A misspelt key (`minimun`, `foriegn_keys`) would otherwise switch a constraint off without a word.
+
+FIELD_KEYS = {"type", "description", "unit", "enum", "pattern", "minimum", "text", "derived"}
+RESOURCE_KEYS = {"title", "description", "fields", "primary_key", "required", "unique", "foreign_keys", "derived"}
+TYPES = {"string", "integer", "number", "boolean", "date", "year"}
+ONLY_FOR = {"minimum": {"integer", "number"}, "pattern": {"string"}, "enum": {"string"}, "text": {"string"}}
+
+
+class RegistryError(ValueError):
+    """A registry entry that names an unknown key or a constraint its type cannot have."""
+
+
+def check_registry(fields: dict, resources: dict, vocabularies: dict) -> None:
+    """Raise RegistryError naming the entry and the key at the first fault."""
+    for name, spec in fields.items():
+        for key in set(spec) - FIELD_KEYS:
+            raise RegistryError(
+                f"FIELDS[{name!r}] has an unknown key {key!r}; keys are: {', '.join(sorted(FIELD_KEYS))}"
+            )
+        if spec.get("type") not in TYPES:
+            raise RegistryError(
+                f"FIELDS[{name!r}] has type {spec.get('type')!r}; types are: {', '.join(sorted(TYPES))}"
+            )
+        for key, types in ONLY_FOR.items():
+            if key in spec and spec["type"] not in types:
+                raise RegistryError(f"FIELDS[{name!r}]: key {key!r} does not apply to type {spec['type']!r}")
+        if "enum" in spec and spec["enum"] not in vocabularies:
+            raise RegistryError(f"FIELDS[{name!r}]: enum {spec['enum']!r} is not a vocabulary")
+    for table, res in resources.items():
+        for key in set(res) - RESOURCE_KEYS:
+            raise RegistryError(
+                f"RESOURCES[{table!r}] has an unknown key {key!r}; keys are: {', '.join(sorted(RESOURCE_KEYS))}"
+            )
+        for key in ("title", "description", "fields", "primary_key"):
+            if key not in res:
+                raise RegistryError(f"RESOURCES[{table!r}] lacks {key!r}")
+        for field in res["fields"]:
+            if field not in fields:
+                raise RegistryError(f"RESOURCES[{table!r}]['fields'] names {field!r}, which FIELDS does not define")
+        for key in ("primary_key", "required", "unique"):
+            for field in res.get(key, []):
+                if field not in res["fields"]:
+                    raise RegistryError(f"RESOURCES[{table!r}][{key!r}] names {field!r}, not one of its fields")
+        for field, ref in res.get("foreign_keys", {}).items():
+            if field not in res["fields"] or ref not in resources:
+                raise RegistryError(
+                    f"RESOURCES[{table!r}]['foreign_keys'] {field!r} -> {ref!r}: unknown field or table"
+                )
+
+
+def _check_on_import() -> None:
+    from .vocabularies import VOCABULARIES
+
+    check_registry(FIELDS, RESOURCES, VOCABULARIES)
+
+
+_check_on_import()

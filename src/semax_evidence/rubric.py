@@ -22,8 +22,11 @@ def _true(value) -> bool:
 
 def source_score(row) -> int:
     """CRAAP/DISCERN-style points: references, authorship, currency up; commerce and anecdote down."""
-    score = 2 * _true(row.get("cites_primary_with_identifiers")) + _true(row.get("discloses_author")) \
+    score = (
+        2 * _true(row.get("cites_primary_with_identifiers"))
+        + _true(row.get("discloses_author"))
         + _true(row.get("discloses_date"))
+    )
     score -= 2 * any(_true(row.get(c)) for c in COMMERCIAL) + _true(row.get("names_vendors"))
     score -= ANECDOTE_PENALTY.get(str(row.get("anecdote_share")), 0)
     return score
@@ -67,15 +70,29 @@ EVIDENCE_LEVEL = {  # Oxford CEBM 2011, treatment benefits question
     "human_observational": 3,
     "human_uncontrolled": 4,
     "neuroimaging_healthy": 4,
-    "animal_in_vivo": 5, "ex_vivo": 5, "in_vitro": 5, "review": 5, "hypothesis": 5, "product_analysis": 5,
+    "animal_in_vivo": 5,
+    "ex_vivo": 5,
+    "in_vitro": 5,
+    "review": 5,
+    "hypothesis": 5,
+    "product_analysis": 5,
     "not_established": 5,
 }
-HUMAN = {"human_rct", "human_controlled_nonrandomised", "human_observational", "human_uncontrolled",
-         "neuroimaging_healthy"}
+HUMAN = {
+    "human_rct",
+    "human_controlled_nonrandomised",
+    "human_observational",
+    "human_uncontrolled",
+    "neuroimaging_healthy",
+}
 ANIMAL_OR_CELL = {"animal_in_vivo", "ex_vivo", "in_vitro"}
 # Evidence lanes that replication never mixes: a rat or a culture result does not replicate a human one.
-LANE = {**{d: "human" for d in HUMAN}, "animal_in_vivo": "animal_in_vivo", "ex_vivo": "in_vitro",
-        "in_vitro": "in_vitro"}
+LANE = {
+    **{d: "human" for d in HUMAN},
+    "animal_in_vivo": "animal_in_vivo",
+    "ex_vivo": "in_vitro",
+    "in_vitro": "in_vitro",
+}
 SMALL_SAMPLE = {"human": 50, "animal": 10}  # fewer subjects than this raises the small_sample flag
 
 
@@ -106,10 +123,12 @@ def risk_of_bias_flags(row) -> str:
 
 
 # ---- outcome grades ------------------------------------------------------------------------
-GRADE_START = {d: (4 if d == "human_rct" else 2 if d in {"human_controlled_nonrandomised", "human_observational"}
-                   else 1) for d in EVIDENCE_LEVEL}
+GRADE_START = {
+    d: (4 if d == "human_rct" else 2 if d in {"human_controlled_nonrandomised", "human_observational"} else 1)
+    for d in EVIDENCE_LEVEL
+}
 GRADE_NAMES = {4: "high", 3: "moderate", 2: "low", 1: "very_low"}
-CONSISTENT = 0.75     # share of findings in the majority direction
+CONSISTENT = 0.75  # share of findings in the majority direction
 PRECISE_SUBJECTS = 100
 
 

@@ -47,8 +47,10 @@ def table_schema(table: str) -> dict:
     res = RESOURCES[table]
     schema = {"fields": fields, "missingValues": MISSING_VALUES, "primaryKey": res["primary_key"]}
     fks = [
-        {"fields": col, "reference": {"resource": "" if ref == table else ref,
-                                      "fields": RESOURCES[ref]["primary_key"][0]}}
+        {
+            "fields": col,
+            "reference": {"resource": "" if ref == table else ref, "fields": RESOURCES[ref]["primary_key"][0]},
+        }
         for col, ref in res.get("foreign_keys", {}).items()
     ]
     if fks:
@@ -65,25 +67,33 @@ def bytes_facts(data: bytes) -> dict:
     return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
 
 
-def package_descriptor(root: Path, rubric_version: str | None = None, csv_bytes: dict[str, bytes] | None = None
-                       ) -> dict:
+def package_descriptor(
+    root: Path, rubric_version: str | None = None, csv_bytes: dict[str, bytes] | None = None
+) -> dict:
     """datapackage.json content; byte counts and hashes come from `csv_bytes` (table -> the bytes about to be
     written) or else from the CSVs under `root`."""
     resources = []
     for table, res in RESOURCES.items():
         csv = root / "data" / f"{table}.csv"
-        resources.append({
-            "name": table,
-            "title": res["title"],
-            "description": res["description"],
-            "path": f"data/{table}.csv",
-            "schema": f"schemas/{table}.schema.json",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            **(bytes_facts(csv_bytes[table]) if csv_bytes and table in csv_bytes
-               else file_facts(csv) if csv.exists() else {}),
-        })
+        resources.append(
+            {
+                "name": table,
+                "title": res["title"],
+                "description": res["description"],
+                "path": f"data/{table}.csv",
+                "schema": f"schemas/{table}.schema.json",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                **(
+                    bytes_facts(csv_bytes[table])
+                    if csv_bytes and table in csv_bytes
+                    else file_facts(csv)
+                    if csv.exists()
+                    else {}
+                ),
+            }
+        )
     descriptor = {**PACKAGE, "resources": resources}
     if rubric_version:
         descriptor["rubric_version"] = rubric_version

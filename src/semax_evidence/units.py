@@ -20,6 +20,7 @@ REASONS = {
 @cache
 def ureg():
     import pint
+
     return pint.UnitRegistry()
 
 

@@ -26,7 +26,7 @@ VOCABULARIES: dict[str, dict[str, str]] = {
         "hypothesis": "hypothesis or opinion paper",
         "product_analysis": "chemical analysis of products sold as the peptide",
         "not_established": "included on its title alone, which does not say whether people, animals, tissue or "
-                           "cells were studied",
+        "cells were studied",
     },
     "language": {"en": "English", "ru": "Russian", "uk": "Ukrainian", "de": "German", "other": "other language"},
     "species": {
@@ -77,8 +77,12 @@ VOCABULARIES: dict[str, dict[str, str]] = {
         "mixed": "direction differs by subgroup, time or region",
     },
     # words, not symbols: a cell holding "=" would be read as a formula by spreadsheets
-    "magnitude_relation": {"equal": "equal to", "less_than": "less than", "greater_than": "greater than",
-                           "about": "about"},
+    "magnitude_relation": {
+        "equal": "equal to",
+        "less_than": "less than",
+        "greater_than": "greater than",
+        "about": "about",
+    },
     "magnitude_unit": {
         "fold": "ratio to the comparator (1 = no change)",
         "percent_of_control": "percent of the comparator value (100 = no change)",
@@ -172,16 +176,23 @@ VOCABULARIES: dict[str, dict[str, str]] = {
         "drops": "drops of solution",
         "percent_solution": "solution strength in percent (g per 100 mL)",
     },
-    "evidence_table": {"studies": "a publication", "effects": "a reported finding", "doses": "a dosing statement",
-                       "sources": "a source such as a regulator's page", "records": "a record of the literature census",
-                       "searches": "a dated search of the literature census (for claims about the literature)"},
+    "evidence_table": {
+        "studies": "a publication",
+        "effects": "a reported finding",
+        "doses": "a dosing statement",
+        "sources": "a source such as a regulator's page",
+        "records": "a record of the literature census",
+        "searches": "a dated search of the literature census (for claims about the literature)",
+    },
     "evidence_role": {
         "supports": "the row states what the claim says",
         "contradicts": "the row states otherwise",
         "context": "the row is relevant but neither supports nor contradicts (e.g. what the claim inflates)",
     },
-    "decision": {"included": "kept: Semax was tested in people, animals, tissue, cells or a product analysis",
-                 "excluded": "not kept (see exclusion_reason)"},
+    "decision": {
+        "included": "kept: Semax was tested in people, animals, tissue, cells or a product analysis",
+        "excluded": "not kept (see exclusion_reason)",
+    },
     "exclusion_reason": {
         "duplicate_record": "the same record was already returned by an earlier search (removed before screening)",
         "not_about_semax": "false match, or Semax is not studied",
@@ -201,3 +212,15 @@ VOCABULARIES: dict[str, dict[str, str]] = {
     },
     "dose_per": {"dose": "per administration", "day": "per day", "course": "per treatment course"},
 }
+
+# Ranked vocabularies load as ordered categories, lowest first. Each vocabulary above lists its words best or
+# highest first for grade and tier, lowest first for anecdote share.
+ORDINAL = {"grade": "descending", "reliability_tier": "descending", "anecdote_share": "ascending"}
+
+
+def categories(vocabulary: str) -> tuple[list[str], bool]:
+    """The words of a vocabulary in loading order, and whether they are ordered (lowest first)."""
+    words = list(VOCABULARIES[vocabulary])
+    if vocabulary not in ORDINAL:
+        return words, False
+    return (words[::-1] if ORDINAL[vocabulary] == "descending" else words), True

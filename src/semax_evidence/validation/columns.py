@@ -32,6 +32,7 @@ def per_distinct(test):
     """An element-wise test run once per distinct value of a column that repeats few values (codes,
     keys of a smaller table, booleans), then spread back to every row: the same answer, with far less
     regex work. A column whose first 10,000 cells hold more than 1,000 values is tested row by row."""
+
     def check(s: pd.Series) -> pd.Series:
         import pyarrow as pa
         import pyarrow.compute as pc
@@ -45,6 +46,7 @@ def per_distinct(test):
         verdict = np.asarray(test(pd.Series(distinct.to_pylist(), dtype=s.dtype)))
         # index_in matches a missing cell to the missing entry of `distinct`, so every row has a position
         return pd.Series(verdict[pc.index_in(values, value_set=distinct).to_numpy()], index=s.index)
+
     return check
 
 
@@ -54,10 +56,13 @@ CODE_OF_MESSAGE: dict[str, str] = {}  # each check's message -> its stable code 
 def _check(test, error: str, code: str) -> pa.Check:
     """A column check that sees every cell, missing ones included, and passes those: left to itself,
     pandera hands each check a fresh copy of the column without its missing cells."""
+
     def check(s: pd.Series) -> pd.Series:
         import pyarrow
+
         # Arrow keeps each column's count of missing cells: most columns have none and need no mask
         return test(s) | s.isna() if pyarrow.array(s.array).null_count else test(s)
+
     CODE_OF_MESSAGE[error] = code
     return pa.Check(check, error=error, ignore_na=False)
 
@@ -67,8 +72,16 @@ def _fullmatch(pattern: str):
 
 
 def _real_date() -> pa.Check:
-    return _check(per_distinct(lambda s: pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna() |
-                                 ~s.str.fullmatch(TYPE_PATTERNS["date"][0])), error="must be a real calendar date", code="date")
+    return _check(
+        per_distinct(
+            lambda s: (
+                pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna()
+                | ~s.str.fullmatch(TYPE_PATTERNS["date"][0])
+            )
+        ),
+        error="must be a real calendar date",
+        code="date",
+    )
 
 
 def _chunks(s: pd.Series):
@@ -81,8 +94,10 @@ def _chunks(s: pd.Series):
         if len(chunk) == 0:
             continue
         _, offsets, data = chunk.buffers()
-        yield (np.frombuffer(offsets, dtype=np.int64)[chunk.offset: chunk.offset + len(chunk) + 1],
-               np.zeros(0, np.uint8) if data is None else np.frombuffer(data, dtype=np.uint8))
+        yield (
+            np.frombuffer(offsets, dtype=np.int64)[chunk.offset : chunk.offset + len(chunk) + 1],
+            np.zeros(0, np.uint8) if data is None else np.frombuffer(data, dtype=np.uint8),
+        )
 
 
 _LAST = threading.local()  # per thread: the column _cell_bytes saw last, and what it found
@@ -179,20 +194,24 @@ def strict(test):
     """A vocabulary or type check that remembers whether every cell of the column passed. A vocabulary
     word, or a well-formed number, boolean or date, has no edge whitespace, line break or missing-value
     marker (a test sweeps every word and pattern), so the generic checks after it skip such a column."""
+
     def check(s: pd.Series) -> pd.Series:
         result = test(s)
         _STRICT.array, _STRICT.passed = s.array, bool((result | s.isna()).all())
         return result
+
     return check
 
 
 def generic(test):
     """A generic check, skipped on a column whose vocabulary or type check, just before it, passed on
     every cell: it could only pass too. The verdict is tied to the array object pandera hands each check."""
+
     def check(s: pd.Series) -> pd.Series:
         if getattr(_STRICT, "array", None) is s.array and _STRICT.passed:
             return pd.Series(True, index=s.index)
         return test(s)
+
     return check
 
 
@@ -204,27 +223,39 @@ def column_checks(spec: dict) -> list[pa.Check]:
         checks.append(_check(strict(_fullmatch(pattern)), error=rule, code="type"))
     if "enum" in spec:
         allowed = list(VOCABULARIES[spec["enum"]])
-        checks.append(_check(strict(lambda s: s.isin(allowed)), error=f"must be one of: {', '.join(allowed)}",
-                             code="vocabulary"))
-    checks += [_check(generic(_no_edge_space), error="must not start or end with whitespace", code="whitespace"),
-               # cells never span lines here, so a line break means a quote swallowed the rows after it
-               _check(generic(_no_line_break),
-                      error="holds a line break: an unbalanced quote swallowed the following rows",
-                      code="line-break")]
+        checks.append(
+            _check(strict(lambda s: s.isin(allowed)), error=f"must be one of: {', '.join(allowed)}", code="vocabulary")
+        )
+    checks += [
+        _check(generic(_no_edge_space), error="must not start or end with whitespace", code="whitespace"),
+        # cells never span lines here, so a line break means a quote swallowed the rows after it
+        _check(
+            generic(_no_line_break),
+            error="holds a line break: an unbalanced quote swallowed the following rows",
+            code="line-break",
+        ),
+    ]
     if kind == "string":
         # a naive pd.read_csv would silently turn these into NaN; the data never relies on them
-        checks.append(_check(generic(_not_naive_na), error="is a text pandas reads as missing by default "
-                                                           "(e.g. NA, None, null); reword it", code="naive-na"))
+        checks.append(
+            _check(
+                generic(_not_naive_na),
+                error="is a text pandas reads as missing by default (e.g. NA, None, null); reword it",
+                code="naive-na",
+            )
+        )
     if kind == "date":
         checks.append(_real_date())
     if "pattern" in spec:
-        checks.append(_check(_fullmatch(spec["pattern"]), error=f"must match the pattern {spec['pattern']}",
-                             code="pattern"))
+        checks.append(
+            _check(_fullmatch(spec["pattern"]), error=f"must match the pattern {spec['pattern']}", code="pattern")
+        )
     if "minimum" in spec:
         checks.append(_minimum(spec["minimum"]))
     if spec.get("text"):
-        checks.append(_check(_no_formula_start, error="must not start with = + - or @ (spreadsheet formula)",
-                             code="formula"))
+        checks.append(
+            _check(_no_formula_start, error="must not start with = + - or @ (spreadsheet formula)", code="formula")
+        )
     return checks
 
 
@@ -233,8 +264,9 @@ def raw_schema(table: str) -> pa.DataFrameSchema:
     columns = {}
     for name in RESOURCES[table]["fields"]:
         spec = field_spec(table, name)
-        checks = column_checks(spec) + ([_check(_unique, error="must be unique in the column", code="unique")]
-                                        if spec["unique"] else [])
+        checks = column_checks(spec) + (
+            [_check(_unique, error="must be unique in the column", code="unique")] if spec["unique"] else []
+        )
         columns[name] = pa.Column(str, nullable=not spec["required"], checks=checks, required=False, coerce=False)
     key = RESOURCES[table]["primary_key"]
     return pa.DataFrameSchema(columns, name=table, strict=False, unique=key if len(key) > 1 else None)
@@ -247,8 +279,15 @@ def raw_schema_parts(table: str, parts: int) -> list[pa.DataFrameSchema]:
     whole frame: strict=False lets it ignore the columns of the others."""
     whole = raw_schema(table)
     names = list(whole.columns)
-    return [pa.DataFrameSchema({n: whole.columns[n] for n in names[i::parts]}, name=table, strict=False,
-                               unique=whole.unique if i == 0 else None) for i in range(parts)]
+    return [
+        pa.DataFrameSchema(
+            {n: whole.columns[n] for n in names[i::parts]},
+            name=table,
+            strict=False,
+            unique=whole.unique if i == 0 else None,
+        )
+        for i in range(parts)
+    ]
 
 
 PANDERA_RULES = {  # pandera's own checks: (message, code)

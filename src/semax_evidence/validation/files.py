@@ -17,12 +17,23 @@ from .problems import Problem, Table
 def _parser_problem(name: str, message: str) -> Problem:
     """Turn the C parser's message into a located problem."""
     if match := re.search(r"inside string starting at row (\d+)", message):
-        return Problem(name, int(match.group(1)) + 1, "", '"', "a quoted cell opens here and never closes "
-                                                              "(unbalanced quote)", "unbalanced-quote")
+        return Problem(
+            name,
+            int(match.group(1)) + 1,
+            "",
+            '"',
+            "a quoted cell opens here and never closes (unbalanced quote)",
+            "unbalanced-quote",
+        )
     if match := re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message):
-        return Problem(name, int(match.group(2)), "", f"{match.group(3)} cells",
-                       f"row has {match.group(3)} cells, the header has {match.group(1)} (stray comma or quote)",
-                       "ragged-row")
+        return Problem(
+            name,
+            int(match.group(2)),
+            "",
+            f"{match.group(3)} cells",
+            f"row has {match.group(3)} cells, the header has {match.group(1)} (stray comma or quote)",
+            "ragged-row",
+        )
     return Problem(name, None, "", "", f"the CSV cannot be parsed: {message}", "unparsable-csv")
 
 
@@ -49,11 +60,9 @@ def file_problem(table: str, file: Path, root: Path) -> Problem | None:
     except OSError as err:
         return Problem(table, None, "", shown, f"the file cannot be read ({err.strerror})", "unreadable")
     if not stat.S_ISREG(mode):
-        return Problem(table, None, "", shown, "is not a regular file (a folder, pipe, socket or device)",
-                       "not-a-file")
+        return Problem(table, None, "", shown, "is not a regular file (a folder, pipe, socket or device)", "not-a-file")
     if not file.resolve().is_relative_to(Path(root).resolve()):
-        return Problem(table, None, "", shown, f"is a link to {file.resolve()}, outside the package",
-                       "outside-package")
+        return Problem(table, None, "", shown, f"is a link to {file.resolve()}, outside the package", "outside-package")
     if not os.access(file, os.R_OK):
         return Problem(table, None, "", shown, "the file cannot be read (permission denied)", "unreadable")
     return None
@@ -66,12 +75,18 @@ def _ragged_row(name: str, raw) -> Problem:
     start = reader.line_num + 1
     for row in reader:
         if len(row) != width:
-            return Problem(name, start, "", f"{len(row)} cells",
-                           f"row has {len(row)} cells, the header has {width} (stray comma or unbalanced quote)",
-                           "ragged-row")
+            return Problem(
+                name,
+                start,
+                "",
+                f"{len(row)} cells",
+                f"row has {len(row)} cells, the header has {width} (stray comma or unbalanced quote)",
+                "ragged-row",
+            )
         start = reader.line_num + 1
-    return Problem(name, None, "", "", "a row has more cells than the header (stray comma or unbalanced quote)",
-                   "ragged-row")
+    return Problem(
+        name, None, "", "", "a row has more cells than the header (stray comma or unbalanced quote)", "ragged-row"
+    )
 
 
 def read_checked(name: str, root: Path, on_bytes=None) -> tuple[Table | None, list[Problem]]:
@@ -92,10 +107,20 @@ def read_checked(name: str, root: Path, on_bytes=None) -> tuple[Table | None, li
             str(raw, "utf-8")
         except UnicodeDecodeError as err:
             line = raw[: err.start].count(b"\n") + 1
-            return None, [Problem(name, line, "", repr(raw[err.start: err.end]), "bytes are not valid UTF-8", "not-utf8")]
+            return None, [
+                Problem(name, line, "", repr(raw[err.start : err.end]), "bytes are not valid UTF-8", "not-utf8")
+            ]
     if raw[:3] == b"\xef\xbb\xbf":
-        problems.append(Problem(name, 1, "", "\\ufeff", "the file starts with a UTF-8 byte-order mark; save without BOM",
-                                "byte-order-mark"))
+        problems.append(
+            Problem(
+                name,
+                1,
+                "",
+                "\\ufeff",
+                "the file starts with a UTF-8 byte-order mark; save without BOM",
+                "byte-order-mark",
+            )
+        )
     if (cr := raw.find(b"\r")) >= 0:
         line = raw[:cr].count(b"\n") + 1
         problems.append(Problem(name, line, "", "\\r\\n", "line endings must be LF, not CRLF", "crlf"))
@@ -112,13 +137,22 @@ def read_checked(name: str, root: Path, on_bytes=None) -> tuple[Table | None, li
     if header != expected:
         for col in header:
             if col not in expected:
-                problems.append(Problem(name, 1, col, col, "column is not in the schema (extra column)",
-                                        "extra-column"))
+                problems.append(
+                    Problem(name, 1, col, col, "column is not in the schema (extra column)", "extra-column")
+                )
         for col in expected:
             if col not in header:
                 problems.append(Problem(name, 1, col, "", "column of the schema is missing", "missing-column"))
         if not problems:
-            problems.append(Problem(name, 1, "", ",".join(header),
-                                    f"columns are out of order; expected {','.join(expected)}", "column-order"))
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    "",
+                    ",".join(header),
+                    f"columns are out of order; expected {','.join(expected)}",
+                    "column-order",
+                )
+            )
         return None, problems
     return Table(name, frame), problems

@@ -13,6 +13,7 @@ def foreign_key_problems(tables: dict[str, Table]) -> list[Problem]:
             key = RESOURCES[ref]["primary_key"][0]
             values = table.frame[col]
             dangling = values.notna() & ~isin(values, tables[ref].frame[key])
-            out += table.problems(dangling, col, f"foreign key: no row of {ref} has {key} equal to this value",
-                                 code="foreign-key")
+            out += table.problems(
+                dangling, col, f"foreign key: no row of {ref} has {key} equal to this value", code="foreign-key"
+            )
     return out

@@ -6,8 +6,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..metadata import RESOURCES, TABLES
-from ..tableschema import bytes_facts, file_facts, table_schema
 from ..tables import default_root, path
+from ..tableschema import bytes_facts, file_facts, table_schema
 from .columns import schema_problems
 from .files import file_problem, read_checked
 from .keys import foreign_key_problems
@@ -31,38 +31,61 @@ def descriptor_problems(root: Path, descriptor) -> list[Problem]:
     path and schema inside the package (so that nothing else is read, and nothing is fetched)."""
     shown = "datapackage.json"
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        return [Problem("datapackage", None, "resources", shown, "must be a JSON object with a list of resources",
-                        "not-json")]
+        return [
+            Problem(
+                "datapackage", None, "resources", shown, "must be a JSON object with a list of resources", "not-json"
+            )
+        ]
     out, seen = [], []
     for i, res in enumerate(descriptor["resources"]):
         where = f"resources[{i}]"
         if not isinstance(res, dict) or not isinstance(res.get("name"), str):
-            out.append(Problem("datapackage", None, where, shown, "a resource must be an object with a name",
-                               "not-json"))
+            out.append(
+                Problem("datapackage", None, where, shown, "a resource must be an object with a name", "not-json")
+            )
             continue
         name = res["name"]
         if name in seen:
-            out.append(Problem("datapackage", None, where, name, "the resource is listed twice",
-                               "descriptor-resources"))
+            out.append(
+                Problem("datapackage", None, where, name, "the resource is listed twice", "descriptor-resources")
+            )
         seen.append(name)
         if name not in TABLES:
-            out.append(Problem("datapackage", None, where, name, "is not a table of the package",
-                               "descriptor-resources"))
+            out.append(
+                Problem("datapackage", None, where, name, "is not a table of the package", "descriptor-resources")
+            )
             continue
         for key, expected in (("path", f"data/{name}.csv"), ("schema", f"schemas/{name}.schema.json")):
             if res.get(key) != expected:
-                out.append(Problem(name, None, f"{where}.{key}", str(res.get(key))[:200],
-                                   f"must be {expected} (inside the package, never a URL)", "descriptor-resources"))
+                out.append(
+                    Problem(
+                        name,
+                        None,
+                        f"{where}.{key}",
+                        str(res.get(key))[:200],
+                        f"must be {expected} (inside the package, never a URL)",
+                        "descriptor-resources",
+                    )
+                )
     for name in TABLES:
         if name not in seen:
-            out.append(Problem(name, None, "", shown, "the descriptor does not list this table",
-                               "descriptor-resources"))
+            out.append(
+                Problem(name, None, "", shown, "the descriptor does not list this table", "descriptor-resources")
+            )
     described = {f"{n}.csv" for n in TABLES}
     data = root / "data"
     if data.is_dir():
         for extra in sorted(p.name for p in data.iterdir() if p.suffix == ".csv" and p.name not in described):
-            out.append(Problem("datapackage", None, "", f"data/{extra}", "a CSV in data/ that the descriptor does "
-                               "not list", "undescribed-file"))
+            out.append(
+                Problem(
+                    "datapackage",
+                    None,
+                    "",
+                    f"data/{extra}",
+                    "a CSV in data/ that the descriptor does not list",
+                    "undescribed-file",
+                )
+            )
     return out
 
 
@@ -82,13 +105,21 @@ def metadata_problems(root: Path, facts: dict[str, dict] | None = None) -> list[
         by_name = {f.get("name"): f for f in fields if isinstance(f, dict)}
         differing = [f["name"] for f in expected["fields"] if by_name.get(f["name"]) != f] or [""]
         for column in differing:
-            out.append(Problem(name, None, column, f"schemas/{name}.schema.json",
-                               "schema file differs from the registry (metadata.py); run `semax-evidence build`",
-                               "schema-stale"))
+            out.append(
+                Problem(
+                    name,
+                    None,
+                    column,
+                    f"schemas/{name}.schema.json",
+                    "schema file differs from the registry (metadata.py); run `semax-evidence build`",
+                    "schema-stale",
+                )
+            )
     package_file = root / "datapackage.json"
     if not package_file.exists():
-        return out + [Problem("datapackage", None, "", "datapackage.json", "the descriptor is missing",
-                              "descriptor-missing")]
+        return out + [
+            Problem("datapackage", None, "", "datapackage.json", "the descriptor is missing", "descriptor-missing")
+        ]
     descriptor, problems = _read_json(package_file, "datapackage", root)
     shape = problems or descriptor_problems(root, descriptor)
     if shape:
@@ -101,16 +132,26 @@ def metadata_problems(root: Path, facts: dict[str, dict] | None = None) -> list[
         for key, actual in (facts.get(name) or file_facts(csv)).items():
             recorded = resources[name].get(key)
             if recorded != actual:
-                out.append(Problem(name, None, "", str(recorded),
-                                   f"datapackage.json {key} is stale (file has {actual}); run `semax-evidence build`",
-                                   "descriptor-stale"))
+                out.append(
+                    Problem(
+                        name,
+                        None,
+                        "",
+                        str(recorded),
+                        f"datapackage.json {key} is stale (file has {actual}); run `semax-evidence build`",
+                        "descriptor-stale",
+                    )
+                )
     return out
 
 
 def empty_table_problems(tables: dict[str, Table]) -> list[Problem]:
     """A curated table emptied to its header has lost its data (derived tables may be empty)."""
-    return [Problem(name, None, "", "", "the table holds no rows", "empty-table")
-            for name, table in tables.items() if table.frame.empty and not RESOURCES[name].get("derived")]
+    return [
+        Problem(name, None, "", "", "the table holds no rows", "empty-table")
+        for name, table in tables.items()
+        if table.frame.empty and not RESOURCES[name].get("derived")
+    ]
 
 
 def frictionless_problems(root: Path) -> list[Problem]:
@@ -119,14 +160,22 @@ def frictionless_problems(root: Path) -> list[Problem]:
     try:
         report = frictionless.validate(str(root / "datapackage.json"))
     except Exception as err:  # the second opinion failing is itself a finding, never a traceback
-        return [Problem("datapackage", None, "", "", f"Frictionless could not check the package: {err}",
-                        "frictionless")]
+        return [
+            Problem("datapackage", None, "", "", f"Frictionless could not check the package: {err}", "frictionless")
+        ]
     out = []
     for task in report.tasks:
         for err in task.errors:
-            out.append(Problem(task.name or "datapackage", getattr(err, "row_number", None),
-                               getattr(err, "field_name", "") or "", _text(getattr(err, "cell", "")),
-                               f"frictionless {err.type}: {err.note}", "frictionless"))
+            out.append(
+                Problem(
+                    task.name or "datapackage",
+                    getattr(err, "row_number", None),
+                    getattr(err, "field_name", "") or "",
+                    _text(getattr(err, "cell", "")),
+                    f"frictionless {err.type}: {err.note}",
+                    "frictionless",
+                )
+            )
     for err in report.errors:
         out.append(Problem("datapackage", None, "", "", f"frictionless {err.type}: {err.note}", "frictionless"))
     return out
@@ -146,8 +195,9 @@ def validate(root: Path | str | None = None, frictionless: bool = True) -> list[
         # hashing the bytes for the descriptor check needs no parsed table, so it overlaps the parsing
 
         def check_table(name: str) -> tuple[Table | None, list[Problem]]:
-            table, found = read_checked(name, root, lambda raw: hashing.setdefault(name, background.submit(
-                bytes_facts, raw)))
+            table, found = read_checked(
+                name, root, lambda raw: hashing.setdefault(name, background.submit(bytes_facts, raw))
+            )
             return table, found + (schema_problems(table) if table is not None else [])
 
         # two tables at a time, the biggest first: one table's Python-bound checks run while the other's

@@ -8,7 +8,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-
 # Every problem carries one of these stable codes (the semantic rules add theirs, named after the rule); tests
 # assert codes, not wording. docs/problem-codes.md is generated from this table and the rules.
 CODES = {
@@ -60,8 +59,14 @@ class Problem:
 
     def as_dict(self) -> dict:
         """The problem as a record: code, table, line, column, value and message."""
-        return {"code": self.code, "table": self.table, "line": self.line, "column": self.column,
-                "value": self.value, "message": self.rule}
+        return {
+            "code": self.code,
+            "table": self.table,
+            "line": self.line,
+            "column": self.column,
+            "value": self.value,
+            "message": self.rule,
+        }
 
     def __str__(self) -> str:
         where = f"line {self.line}" if self.line else "file"
@@ -72,6 +77,7 @@ class Problem:
 class Table:
     """A table read as text. `lines` gives the CSV line on which each row starts (worked out only when a
     problem needs it)."""
+
     name: str
     frame: pd.DataFrame
 
@@ -79,8 +85,7 @@ class Table:
     def lines(self) -> pd.Series:
         return _line_numbers(self.frame)
 
-    def problems(self, mask: pd.Series, column: str, rule: str, values: pd.Series | None = None,
-                 code: str = "unknown"):
+    def problems(self, mask: pd.Series, column: str, rule: str, values: pd.Series | None = None, code: str = "unknown"):
         values = self.frame[column] if values is None else values
         for idx in mask[mask.fillna(False).astype(bool)].index:
             yield Problem(self.name, int(self.lines[idx]), column, _text(values[idx]), rule, code)
