@@ -161,3 +161,74 @@ def test_wrong_hash_is_refused_and_nothing_kept(served, server, tmp_path, monkey
 def test_unknown_version_is_a_clear_error():
     with pytest.raises(KeyError, match="no release"):
         se.load("claims", version="99.0.0")
+
+
+def test_a_recorded_release_loads_by_version(archive, tmp_path, monkeypatch):
+    # what `semax-evidence release` does after building the archive: record its hash in the registry
+    registry = tmp_path / "releases.json"
+    monkeypatch.setattr(remote, "RELEASES_FILE", registry)
+    remote.record_release(se.__version__, sha256(archive))
+    www = tmp_path / "www"
+    www.mkdir()
+    shutil.copy(archive, www)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(www))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.setenv("SEMAX_EVIDENCE_BASE_URL", f"http://127.0.0.1:{httpd.server_address[1]}/")
+        monkeypatch.setenv("SEMAX_EVIDENCE_CACHE", str(tmp_path / "cache"))
+        assert len(se.load("records", version=se.__version__)) == len(se.load("records"))
+    finally:
+        httpd.shutdown()
+    assert json.loads(registry.read_text()) == {se.__version__: sha256(archive)}
+
+
+def test_a_downloaded_archive_loads_directly_and_its_cache_is_checked(archive, tmp_path, monkeypatch):
+    monkeypatch.setenv("SEMAX_EVIDENCE_CACHE", str(tmp_path / "cache"))
+    claims = se.load("claims", root=archive)
+    assert len(claims) == len(se.load("claims"))
+    unpacked = next((tmp_path / "cache").rglob("data/claims.csv"))
+    unpacked.write_text("claim_id\nC999\n")  # an edit in the cache is noticed and undone
+    assert len(se.load("claims", root=archive)) == len(claims)
+
+
+def test_a_zip_that_inflates_or_escapes_is_refused(tmp_path):
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("pkg/datapackage.json", "{}")
+        zf.writestr("pkg/data/big.csv", "0" * 5_000_000)  # inflates several thousand-fold
+    with pytest.raises(ValueError, match="inflates"):
+        remote.safe_extract(bomb, tmp_path / "out")
+    escape = tmp_path / "escape.zip"
+    with zipfile.ZipFile(escape, "w") as zf:
+        zf.writestr("../outside.txt", "x")
+    with pytest.raises(ValueError, match="leaves the folder"):
+        remote.safe_extract(escape, tmp_path / "out2")
+    assert not (tmp_path / "outside.txt").exists()
+
+
+def test_diff_refuses_what_is_not_a_package_and_leaves_no_folder(repo, tmp_path, archive):
+    import tempfile
+
+    from semax_evidence.diff import NotAPackage
+
+    for bad in (tmp_path, tmp_path / "missing.zip"):
+        with pytest.raises(NotAPackage):
+            diff(repo, bad)
+    before = set(Path(tempfile.gettempdir()).glob("semax-evidence-diff-*"))
+    assert diff(repo, archive) == []  # the archive holds the data of the checkout
+    assert set(Path(tempfile.gettempdir()).glob("semax-evidence-diff-*")) == before
+
+
+def test_diff_reports_a_column_added(repo, package_copy):
+    csv = package_copy / "data" / "variants.csv"
+    lines = csv.read_text().split("\n")
+    csv.write_text("\n".join([lines[0] + ",comment"] + [line + ",x" if line else line for line in lines[1:]]))
+    changes = diff(repo, package_copy)
+    assert {"table": "variants", "key": "column comment", "change": "added", "cells": {}} in changes
+
+
+def test_a_word_outside_the_vocabulary_is_an_error_not_a_missing_value(package_copy):
+    set_cell(package_copy, "claims", 0, "verdict", "partly_true")
+    with pytest.raises(ValueError, match="partly_true"):
+        se.load("claims", root=package_copy)

@@ -57,8 +57,10 @@ def _tables(args) -> int:
 
 def _release(args) -> int:
     from . import export
+    from ._version import __version__
     from .archive import build_archive, sha256
     from .datasette import METADATA_FILE, write_metadata
+    from .remote import record_release
 
     root = args.root or _default_root()
     export.to_sqlite(root / "dist" / "exports" / "semax-evidence.sqlite", root)  # exports ship in the archive
@@ -66,14 +68,20 @@ def _release(args) -> int:
     # the Datasette metadata lives in dist/exports too: write it here so every archive has the same files
     write_metadata(root / "dist" / "exports" / METADATA_FILE, root)
     archive = build_archive(root)
-    print(f"{archive}  sha256:{sha256(archive)}")
+    digest = sha256(archive)
+    registry = record_release(__version__, digest)  # so that se.load(..., version=...) can check it
+    print(f"{archive}  sha256:{digest}  (recorded in {registry})")
     return 0
 
 
 def _diff(args) -> int:
-    from .diff import diff, format_diff
+    from .diff import NotAPackage, diff, format_diff
 
-    print(format_diff(diff(args.old, args.new)), end="")
+    try:
+        print(format_diff(diff(args.old, args.new)), end="")
+    except NotAPackage as err:
+        print(err, file=sys.stderr)
+        return 2
     return 0
 
 

@@ -7,6 +7,7 @@ import mmap
 import os
 import tempfile
 import warnings
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources as _res
 from pathlib import Path
@@ -178,12 +179,19 @@ def _categories(name: str) -> pd.CategoricalDtype:
 
 
 def _as_categories(s: pd.Series, name: str) -> pd.Series:
-    """s.astype(categories of `name`) by Arrow's hash lookup, several times faster than pandas' own.
-    As with astype, a value outside the vocabulary becomes missing (validate reports it)."""
+    """s.astype(categories of `name`) by Arrow's hash lookup, several times faster than pandas' own. Unlike
+    astype, a value outside the vocabulary is an error, not a missing value."""
 
     dtype = _categories(name)
     values = pa.array(s.astype("str").array, type=pa.large_string())
     codes = pc.index_in(values, value_set=pa.array(list(dtype.categories), type=pa.large_string()))
+    unknown = pc.and_(pc.is_null(codes), pc.is_valid(values))
+    if pc.any(unknown).as_py():  # never let a word this copy does not know become missing without a word
+        words = sorted(set(pc.filter(values, unknown).to_pylist()))
+        raise ValueError(
+            f"column {name}: {', '.join(map(repr, words[:5]))} not in the vocabulary this copy of "
+            f"semax-evidence knows ({', '.join(dtype.categories)}); upgrade it, or validate the package"
+        )
     return pd.Series(pd.Categorical.from_codes(codes.fill_null(-1).to_numpy(), dtype=dtype), index=s.index)
 
 
@@ -240,11 +248,17 @@ THREADED_ROWS = 50_000  # below this, starting threads costs more than they save
 
 
 def _root_for(root: Path | None, version: str | None) -> Path | None:
-    if version is None:
-        return root
-    from .remote import fetch  # pooch only when a release is asked for
+    """The package folder: `root` (a folder, or a release archive, unpacked and checked), or the release `version`
+    downloaded once, or None for the default copy."""
+    if version is not None:
+        from .remote import fetch  # pooch only when a release is asked for
 
-    return fetch(version)
+        return fetch(version)
+    if root is not None and Path(root).is_file() and zipfile.is_zipfile(root):
+        from .remote import open_archive
+
+        return open_archive(Path(root))
+    return root
 
 
 def load(name: str, root: Path | None = None, version: str | None = None) -> pd.DataFrame:
