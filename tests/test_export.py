@@ -63,5 +63,20 @@ def test_parquet_round_trips_typed_frames(tmp_path, table):
     original = load(table)
     assert list(back.columns) == list(original.columns) and len(back) == len(original)
     for col in original.columns:
+        if FIELDS[col]["type"] == "date":  # stored as calendar dates (date32): read back as dates
+            back[col] = pd.to_datetime(back[col]).astype(original[col].dtype)
         assert str(back[col].dtype) == str(original[col].dtype), col
     pd.testing.assert_frame_equal(back, original, check_dtype=False, check_categorical=False)
+
+
+def test_parquet_keeps_dates_as_dates_and_describes_each_column(tmp_path):
+    import pyarrow.parquet as pq
+
+    export.to_parquet(tmp_path)
+    studies = pq.read_table(tmp_path / "studies.parquet")
+    assert str(studies.schema.field("reviewed_on").type) == "date32[day]"
+    field = studies.schema.field("n_total")
+    assert field.metadata[b"description"].decode() == FIELDS["n_total"]["description"]
+    assert studies.schema.metadata[b"license"] == b"CC-BY-4.0"
+    grade = pq.read_table(tmp_path / "outcome_summary.parquet").schema.field("grade")
+    assert grade.metadata[b"vocabulary"] == b"grade"

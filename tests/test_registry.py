@@ -124,3 +124,17 @@ def test_ranked_vocabularies_load_ordered_lowest_first():
     tier = load("sources")["reliability_tier"]
     assert tier.cat.ordered and tier.cat.categories[-1] == "A" and (tier.dropna() <= "A").all()
     assert not load("claims")["verdict"].cat.ordered
+
+
+def test_the_descriptor_is_a_data_package_v2_that_frictionless_and_r_accept(repo):
+    import frictionless
+
+    descriptor = json.loads((repo / "datapackage.json").read_text())
+    assert descriptor["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
+    for res in descriptor["resources"]:  # R's frictionless package requires the v1 profile name as well
+        assert res["type"] == "table" and res["profile"] == "tabular-data-resource"
+    report = frictionless.validate(str(repo / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note"])[:5]
+    grade = next(f for f in table_schema("outcome_summary")["fields"] if f["name"] == "grade")
+    assert grade["categories"] == ["very_low", "low", "moderate", "high"] and grade["categoriesOrdered"]
+    assert grade["constraints"]["enum"] == list(VOCABULARIES["grade"])

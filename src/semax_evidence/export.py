@@ -81,11 +81,43 @@ def to_sqlite(target: Path, root: Path | None = None) -> Path:
     return target
 
 
+def parquet_table(frame: pd.DataFrame, table: str):
+    """A table as Arrow: dates as date32 (a calendar date, not a timestamp), each field's description, unit and
+    vocabulary as field metadata, and the table's title, licence and version as schema metadata."""
+    import pyarrow as pa
+
+    arrow = pa.Table.from_pandas(frame, preserve_index=False)
+    fields = []
+    for field in arrow.schema:
+        spec = FIELDS[field.name]
+        if spec["type"] == "date":
+            field = field.with_type(pa.date32())
+        meta = {"description": spec["description"]}
+        if "unit" in spec:
+            meta["unit"] = spec["unit"]
+        if "enum" in spec:
+            meta["vocabulary"] = spec["enum"]
+        fields.append(field.with_metadata(meta))
+    schema = pa.schema(fields).with_metadata(
+        {
+            **arrow.schema.metadata,  # pandas' own record of the dtypes, for a typed read back
+            "table": table,
+            "title": RESOURCES[table]["title"],
+            "description": RESOURCES[table]["description"],
+            "license": PACKAGE["licenses"][0]["name"],
+            "version": PACKAGE["version"],
+        }
+    )
+    return arrow.cast(schema)
+
+
 def to_parquet(folder: Path, root: Path | None = None) -> list[Path]:
+    import pyarrow.parquet as pq
+
     written = []
     for table, frame in load_all(root).items():
         with tempfile.NamedTemporaryFile(suffix=".parquet") as tmp:
-            frame.to_parquet(tmp.name, index=False)
+            pq.write_table(parquet_table(frame, table), tmp.name)
             target = Path(folder) / f"{table}.parquet"
             atomic_write(target, Path(tmp.name).read_bytes())
             written.append(target)

@@ -573,6 +573,15 @@ PACKAGE = {
         }
     ],
     "keywords": ["Semax", "ACTH(4-10)", "peptide", "nootropic", "evidence", "BDNF"],
+    "contributors": [{"title": "Semax Evidence Dataset contributors", "roles": ["creator"]}],
+    "sources": [
+        {
+            "title": "PubMed records of the query of 2026-09-13, as listed in a public screening ledger",
+            "path": "https://github.com/growcablab-blip/theTidesIndex.com/blob/"
+            "c37b288cf77fa4e80a6ff3f9999201a2e866e557/data/seed/literature/semax-screen.json",
+        },
+        {"title": "Three popular articles about Semax (the seed sources, rows of sources)"},
+    ],
 }
 
 TABLES = list(RESOURCES)

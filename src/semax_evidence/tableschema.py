@@ -5,9 +5,10 @@ import json
 from pathlib import Path
 
 from .metadata import FIELDS, PACKAGE, RESOURCES
-from .vocabularies import VOCABULARIES
+from .vocabularies import VOCABULARIES, categories
 
 MISSING_VALUES = [""]
+DATA_PACKAGE_V2 = "https://datapackage.org/profiles/2.0/datapackage.json"
 
 
 def field_spec(table: str, name: str) -> dict:
@@ -35,6 +36,11 @@ def table_schema(table: str) -> dict:
                 constraints[key] = True
         if "enum" in spec:
             constraints["enum"] = list(VOCABULARIES[spec["enum"]])
+            # Data Package v2: the vocabulary as categories too, ordered lowest first where it is ranked
+            words, ordered = categories(spec["enum"])
+            field["categories"] = words
+            if ordered:
+                field["categoriesOrdered"] = True
         if "pattern" in spec:
             constraints["pattern"] = spec["pattern"]
         if "minimum" in spec:
@@ -80,6 +86,8 @@ def package_descriptor(
                 "name": table,
                 "title": res["title"],
                 "description": res["description"],
+                "type": "table",
+                "profile": "tabular-data-resource",
                 "path": f"data/{table}.csv",
                 "schema": f"schemas/{table}.schema.json",
                 "format": "csv",
@@ -94,7 +102,7 @@ def package_descriptor(
                 ),
             }
         )
-    descriptor = {**PACKAGE, "resources": resources}
+    descriptor = {"$schema": DATA_PACKAGE_V2, **PACKAGE, "resources": resources}
     if rubric_version:
         descriptor["rubric_version"] = rubric_version
     return descriptor
