@@ -80,3 +80,25 @@ def test_parquet_keeps_dates_as_dates_and_describes_each_column(tmp_path):
     assert studies.schema.metadata[b"license"] == b"CC-BY-4.0"
     grade = pq.read_table(tmp_path / "outcome_summary.parquet").schema.field("grade")
     assert grade.metadata[b"vocabulary"] == b"grade"
+
+
+def test_claimreview_has_one_review_per_judged_claim_with_every_required_property(tmp_path):
+    import json
+
+    from semax_evidence.cli import main
+
+    assert main(["export", "claimreview", "--out", str(tmp_path)]) == 0
+    reviews = json.loads((tmp_path / "claimreview.jsonld").read_text())
+    claims = load("claims")
+    judged = claims[claims["verdict"].astype(str) != "not_checkable"]
+    assert [r["identifier"] for r in reviews] == list(judged["claim_id"])
+    for r in reviews:
+        assert r["@type"] == "ClaimReview" and r["@context"] == "https://schema.org"
+        assert r["claimReviewed"] and r["reviewBody"] and r["datePublished"]
+        assert r["itemReviewed"]["@type"] == "Claim" and r["itemReviewed"]["appearance"]["url"].startswith("http")
+        rating = r["reviewRating"]
+        assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+        assert rating["alternateName"] in {"supported", "overstated", "unsupported", "contradicted"}
+        assert all(u.startswith("http") for u in r["citation"])
+    c040 = next(r for r in reviews if r["identifier"] == "C040")
+    assert c040["reviewRating"]["alternateName"] == "supported" and c040["citation"]

@@ -65,6 +65,7 @@ def _release(args) -> int:
     root = args.root or _default_root()
     export.to_sqlite(root / "dist" / "exports" / "semax-evidence.sqlite", root)  # exports ship in the archive
     export.to_parquet(root / "dist" / "exports" / "parquet", root)
+    export.to_claimreview(root / "dist" / "exports" / "claimreview.jsonld", root)
     # the Datasette metadata lives in dist/exports too: write it here so every archive has the same files
     write_metadata(root / "dist" / "exports" / METADATA_FILE, root)
     archive = build_archive(root)
@@ -98,6 +99,8 @@ def _export(args) -> int:
     out = args.out or (args.root or _default_root()) / "dist" / "exports"
     if args.format == "sqlite":
         print(export.to_sqlite(out / "semax-evidence.sqlite", args.root))
+    elif args.format == "claimreview":
+        print(export.to_claimreview(out / "claimreview.jsonld", args.root))
     else:
         for file in export.to_parquet(out / "parquet", args.root):
             print(file)
@@ -249,8 +252,12 @@ def main(argv=None) -> int:
     p.add_argument("old", type=Path)
     p.add_argument("new", type=Path)
     p.set_defaults(func=_diff)
-    p = sub.add_parser("export", help="write the tables as one SQLite database or as Parquet files")
-    p.add_argument("format", choices=["sqlite", "parquet"])
+    p = sub.add_parser(
+        "export",
+        help="write the tables as one SQLite database or Parquet files, or the claims "
+        "ledger as schema.org ClaimReview JSON-LD",
+    )
+    p.add_argument("format", choices=["sqlite", "parquet", "claimreview"])
     p.add_argument("--out", type=Path, default=None, help="folder (default: dist/exports)")
     p.set_defaults(func=_export)
     p = sub.add_parser("serve", help="export SQLite and browse it with Datasette on 127.0.0.1")

@@ -122,3 +122,62 @@ def to_parquet(folder: Path, root: Path | None = None) -> list[Path]:
             atomic_write(target, Path(tmp.name).read_bytes())
             written.append(target)
     return written
+
+
+# ClaimReview: schema.org's record of a fact check. The rating scale (1 worst, 5 best) maps the verdicts; a claim
+# judged not checkable gets no review.
+RATING = {"supported": 5, "overstated": 3, "unsupported": 2, "contradicted": 1}
+
+
+def claim_reviews(root: Path | None = None) -> list[dict]:
+    """One schema.org ClaimReview per judged claim: the claim, the article it appears in, the verdict as a
+    rating, the rationale as the review body, and the pages of the rows behind the verdict as citations."""
+    from ._version import RELEASE_DATE
+
+    t = load_all(root)
+    sources = t["sources"].set_index("source_id")
+    pages = {("sources", k): v for k, v in t["sources"].set_index("source_id")["url"].dropna().items()}
+    for sid, urls in t["studies"].set_index("study_id")["verified_url"].dropna().items():
+        pages[("studies", sid)] = urls.split(" | ")[-1]
+    for rid, urls in t["records"].set_index("record_id")["verified_url"].dropna().items():
+        pages[("records", rid)] = urls.split(" | ")[-1]
+    links = t["claim_evidence"]
+    reviews = []
+    for c in t["claims"].itertuples():
+        verdict = str(c.verdict)
+        if verdict not in RATING:
+            continue
+        article = sources.loc[c.source_id]
+        cited = links[(links["claim_id"] == c.claim_id) & links["role"].isin(["supports", "contradicts"])]
+        citations = sorted({pages[k] for k in zip(cited["target_table"].astype(str), cited["target_id"]) if k in pages})
+        reviews.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "identifier": c.claim_id,
+                "claimReviewed": c.claim,
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "appearance": {"@type": "CreativeWork", "url": article["url"], "name": article["title"]},
+                },
+                "reviewRating": {
+                    "@type": "Rating",
+                    "ratingValue": RATING[verdict],
+                    "worstRating": 1,
+                    "bestRating": 5,
+                    "alternateName": verdict,
+                },
+                "reviewBody": c.rationale,
+                "datePublished": RELEASE_DATE,
+                "author": {"@type": "Organization", "name": "Semax Evidence Dataset contributors"},
+                "citation": citations,
+            }
+        )
+    return reviews
+
+
+def to_claimreview(target: Path, root: Path | None = None) -> Path:
+    import json
+
+    atomic_write(Path(target), (json.dumps(claim_reviews(root), indent=2, ensure_ascii=False) + "\n").encode())
+    return Path(target)
