@@ -44,6 +44,7 @@ def test_archive_contents_and_checksums(archive):
             "README.md",
             "CITATION.cff",
             "LICENSE",
+            "LICENSE-DATA",
             "CHANGELOG.md",
             "SHA256SUMS",
         ]:
@@ -232,3 +233,17 @@ def test_a_word_outside_the_vocabulary_is_an_error_not_a_missing_value(package_c
     set_cell(package_copy, "claims", 0, "verdict", "partly_true")
     with pytest.raises(ValueError, match="partly_true"):
         se.load("claims", root=package_copy)
+
+
+def test_release_archives_its_list_only_and_refuses_links(repo, tmp_path):
+    from semax_evidence.archive import build_archive as build
+
+    pkg = tmp_path / "pkg"
+    shutil.copytree(repo, pkg, ignore=shutil.ignore_patterns(".venv", ".git", "dist", "__pycache__"))
+    (pkg / "dist" / "exports").mkdir(parents=True)
+    (pkg / "dist" / "exports" / "stray.txt").write_text("not a release file")
+    names = zipfile.ZipFile(build(pkg, tmp_path)).namelist()
+    assert not any("stray" in n for n in names)
+    (pkg / "dist" / "exports" / "claimreview.jsonld").symlink_to("/etc/hostname")
+    with pytest.raises(ValueError, match="regular file"):
+        build(pkg, tmp_path)

@@ -11,6 +11,10 @@ def test_load_from_installed_wheel(repo, tmp_path):
         check=True,
     )
     wheel = next(wheels.glob("semax_evidence-*.whl"))
+    import zipfile
+
+    names = zipfile.ZipFile(wheel).namelist()
+    assert any(n.endswith("licenses/LICENSE-DATA") for n in names), "the data licence text is not in the wheel"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)], check=True
     )

@@ -14,21 +14,29 @@ ARCHIVE_FILES = [
     "README.md",
     "CITATION.cff",
     "LICENSE",
+    "LICENSE-DATA",
     "CHANGELOG.md",
     "docs/rubric.md",
     "docs/data-dictionary.md",
     "docs/datasheet.md",
+    "docs/problem-codes.md",
+]
+# the exports `semax-evidence release` writes into dist/exports: these and nothing else ship
+EXPORTS = ["exports/semax-evidence.sqlite", "exports/semax-evidence.datasette.json", "exports/claimreview.jsonld"] + [
+    f"exports/parquet/{t}.parquet" for t in TABLES
 ]
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same commit gives the same bytes
 
 
 def _members(root: Path) -> list[str]:
+    """The archive's members: an explicit list, each a regular file (a link is refused, never followed)."""
     files = ARCHIVE_FILES + [f"data/{t}.csv" for t in TABLES] + [f"schemas/{t}.schema.json" for t in TABLES]
-    exports = root / "dist" / "exports"
-    extra = (
-        sorted(str(p.relative_to(root / "dist")) for p in exports.rglob("*") if p.is_file()) if exports.is_dir() else []
-    )
-    return sorted(files) + extra
+    exports = [name for name in EXPORTS if (root / "dist" / name).exists() or (root / "dist" / name).is_symlink()]
+    for name in files + exports:
+        source = root / "dist" / name if name.startswith("exports/") else root / name
+        if source.is_symlink() or not source.is_file():
+            raise ValueError(f"{source} is not a regular file; a release archives regular files only")
+    return sorted(files) + exports
 
 
 def build_archive(root: Path, dest_dir: Path | None = None) -> Path:
