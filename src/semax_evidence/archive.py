@@ -11,6 +11,7 @@ from .tables import atomic_write
 
 ARCHIVE_FILES = [
     "datapackage.json",
+    "croissant.json",
     "README.md",
     "CITATION.cff",
     "LICENSE",

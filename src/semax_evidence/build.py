@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .croissant import croissant
 from .derive import DERIVATIONS
 from .metadata import RESOURCES, TABLES
 from .rubric import RUBRIC_VERSION
@@ -29,6 +30,7 @@ def outputs(root: Path) -> dict[Path, bytes]:
     files = {root / "data" / f"{name}.csv": data for name, data in csvs.items()}
     files.update({root / "schemas" / f"{name}.schema.json": dumps(table_schema(name)).encode() for name in TABLES})
     files[root / "datapackage.json"] = dumps(package_descriptor(root, RUBRIC_VERSION, csvs)).encode()
+    files[root / "croissant.json"] = dumps(croissant(csvs)).encode()
     if (root / "docs").is_dir():  # the source checkout; a bundled or unpacked package has no docs to refresh
         from .docs import outputs as doc_outputs
 
