@@ -587,3 +587,69 @@ def _(root):
         "parent_variant_id",
         frame["variant_id"].iloc[child],
     ), "parent-links-have-no-cycle"
+
+
+# --- canonical text: what the writer writes, and nothing invisible ----------------------------------------
+
+
+def _number_fault(table, column, text):
+    def make(root):
+        row = _row_with(root, table, column)
+        set_cell(root, table, row, column, text)
+        return (table, row + 2, column, text), "non-canonical-number"
+
+    return make
+
+
+for _text_value, _where in [
+    ("1.50", ("effects", "magnitude")),
+    ("007", ("studies", "n_total")),
+    ("1E3", ("doses", "dose_min")),
+    (".5", ("effects", "magnitude")),
+    ("1e309", ("effects", "magnitude")),
+    ("123456789012345678901", ("studies", "n_total")),
+]:
+    FAULTS[f"number the writer would rewrite ({_text_value[:12]})"] = _number_fault(*_where, _text_value)
+
+
+@fault("control character in text")
+def _(root):
+    value = "a note with a bell\x07 in it"
+    set_cell(root, "studies", 0, "notes", value)
+    return ("studies", 2, "notes", value), "control-character"
+
+
+@fault("zero-width character in a DOI")
+def _(root):
+    row = _row_with(root, "studies", "doi")
+    value = read_raw("studies", root)["doi"].iloc[row].replace("/", "/\u200b", 1)
+    set_cell(root, "studies", row, "doi", value)
+    return ("studies", row + 2, "doi", value), "invisible-character"
+
+
+@fault("bidirectional override in an address")
+def _(root):
+    value = "https://example.org/\u202egpj.exe"
+    set_cell(root, "sources", 0, "url", value)
+    return ("sources", 2, "url", value), "invisible-character"
+
+
+@fault("identifier not in Unicode NFC")
+def _(root):
+    value = "Zhurnal nevrologii (cafe\u0301)"  # e and a combining accent: looks like é, is not the same key
+    row = _row_with(root, "studies", "journal")
+    set_cell(root, "studies", row, "issue", value)
+    return ("studies", row + 2, "issue", value), "invisible-character"
+
+
+@fault("spreadsheet formula in a short text column")
+def _(root):
+    row = _row_with(root, "studies", "pages")
+    set_cell(root, "studies", row, "pages", "=1+2")
+    return ("studies", row + 2, "pages", "=1+2"), "formula"
+
+
+@fault("year 0000")
+def _(root):
+    set_cell(root, "studies", 0, "year", "0000")
+    return ("studies", 2, "year", "0000"), "years-and-dates-are-plausible"

@@ -9,10 +9,12 @@ from hypothesis import strategies as st
 from semax_evidence.validation import columns as schema
 from semax_evidence.validation.columns import (
     NAIVE_NA,
+    _no_control,
     _no_edge_space,
     _no_formula_start,
     _no_line_break,
     _not_naive_na,
+    _plain_unicode,
     _unique,
     as_float,
 )
@@ -77,7 +79,7 @@ def test_unique_check_equals_duplicated(values):
 
 # A column that passes its vocabulary or type check skips the generic checks: sound only if every word
 # and every string a type pattern accepts passes them.
-GENERIC = [_no_edge_space, _no_line_break, _not_naive_na]
+GENERIC = [_no_edge_space, _no_line_break, _not_naive_na, _no_control, _plain_unicode]
 
 
 def test_every_vocabulary_word_passes_the_generic_checks():

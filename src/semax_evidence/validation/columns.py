@@ -215,6 +215,40 @@ def generic(test):
     return check
 
 
+# Canonical text: what the writer writes (`tables.format_cell`), so that load -> write gives back the same bytes.
+CANONICAL = {
+    "integer": r"-?(?:0|[1-9][0-9]{0,17})",  # no sign, leading zero or exponent; within int64
+    # repr of a float: no trailing zeros, no leading zeros, whole numbers without ".0", large or small ones
+    # in e-notation; "inf" and "nan" are not numbers
+    "number": r"-?(?:0|[1-9][0-9]{0,15})(?:\.[0-9]*[1-9])?|-?[1-9](?:\.[0-9]*[1-9])?e[-+][0-9]{2,3}",
+}
+CONTROL = "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]"  # line breaks have their own check
+INVISIBLE = "[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"  # zero-width and bidi controls
+
+
+def _canonical_number(kind: str):
+    pattern = CANONICAL[kind]
+
+    def test(s: pd.Series) -> pd.Series:
+        not_a_number = ~_fullmatch(TYPE_PATTERNS[kind][0])(s).fillna(True).astype(bool)  # the type check says so
+        finite = ~as_float(s).abs().eq(float("inf")).fillna(False)
+        return not_a_number | (_fullmatch(pattern)(s) & finite) | s.isna()
+
+    return test
+
+
+def _no_control(s: pd.Series) -> pd.Series:
+    return ~s.str.contains(CONTROL, regex=True, na=False)
+
+
+def _plain_unicode(s: pd.Series) -> pd.Series:
+    """No invisible character, and in Unicode normal form C, so that two keys that look alike are alike."""
+    ascii_ = s.str.isascii()
+    if bool(ascii_.fillna(True).all()):
+        return pd.Series(True, index=s.index)
+    return ascii_.fillna(True) | (~s.str.contains(INVISIBLE, regex=True, na=False) & (s.str.normalize("NFC") == s))
+
+
 def column_checks(spec: dict) -> list[pa.Check]:
     kind = spec["type"]
     checks = []
@@ -244,6 +278,25 @@ def column_checks(spec: dict) -> list[pa.Check]:
                 code="naive-na",
             )
         )
+    if kind in CANONICAL:
+        checks.append(
+            _check(
+                per_distinct(_canonical_number(kind)),
+                error="must be written as the writer writes it (e.g. 1.5 not 1.50, 7 not 007, 1000 not 1E3, "
+                "0.5 not .5) and be a finite value a 64-bit type holds",
+                code="non-canonical-number",
+            )
+        )
+    if kind == "string":
+        checks.append(_check(generic(_no_control), error="holds a control character", code="control-character"))
+        if not spec.get("text"):  # identifiers, codes, addresses: what looks alike must be alike
+            checks.append(
+                _check(
+                    generic(_plain_unicode),
+                    error="holds a zero-width or bidirectional control character, or is not in Unicode NFC",
+                    code="invisible-character",
+                )
+            )
     if kind == "date":
         checks.append(_real_date())
     if "pattern" in spec:
@@ -252,7 +305,7 @@ def column_checks(spec: dict) -> list[pa.Check]:
         )
     if "minimum" in spec:
         checks.append(_minimum(spec["minimum"]))
-    if spec.get("text"):
+    if spec.get("text") or (kind == "string" and "enum" not in spec and "pattern" not in spec):
         checks.append(
             _check(_no_formula_start, error="must not start with = + - or @ (spreadsheet formula)", code="formula")
         )

@@ -29,6 +29,23 @@ def year_not_in_future(t):
         yield from s.problems(as_float(s.frame["year"]) > _dt.date.today().year, "year", "year is in the future")
 
 
+EARLIEST_YEAR = 1900  # Semax was first described in the 1980s: anything before this is a typing error
+
+
+@rule
+def years_and_dates_are_plausible(t):
+    """Years and dates are not before 1900 (a year 0000 or 1066 is a typing error)."""
+    if _present(t, "studies", "year"):
+        s = t["studies"]
+        yield from s.problems(as_float(s.frame["year"]) < EARLIEST_YEAR, "year", f"year is before {EARLIEST_YEAR}")
+    for name, col in [("studies", "reviewed_on"), ("sources", "accessed_on"), ("sources", "published_on"),
+                      ("records", "reviewed_on"), ("searches", "run_on")]:
+        if _present(t, name, col):
+            tab = t[name]
+            year = as_float(tab.frame[col].str.slice(0, 4))
+            yield from tab.problems(year < EARLIEST_YEAR, col, f"date is before {EARLIEST_YEAR}")
+
+
 @rule
 def dates_not_in_future(t):
     """Review, access and publication dates are not later than today."""
