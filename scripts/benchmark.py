@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from semax_evidence.metadata import FIELDS, RESOURCES, TABLES
-from semax_evidence.tables import atomic_write, read_raw
+from semax_evidence.tables import atomic_write, format_cell, read_raw
 from semax_evidence.tableschema import dumps, package_descriptor, table_schema
 from semax_evidence.vocabularies import VOCABULARIES
 
@@ -79,7 +79,7 @@ def synthesize(root: Path, n_effects: int, seed: int = 0) -> Path:
     }
     sizes["sources"] = sizes["studies"] + 100
     frames = {name: read_raw(name, REPO) for name in ("variants", "outcome_summary", "prisma_flow")}
-    frames["claim_evidence"] = pd.DataFrame(columns=RESOURCES["claim_evidence"]["fields"])
+
     keys = {
         "variants": frames["variants"]["variant_id"].to_numpy(),
         "studies": np.array(_ids("study_id", sizes["studies"])),
@@ -104,6 +104,10 @@ def synthesize(root: Path, n_effects: int, seed: int = 0) -> Path:
     c = frames["claims"]
     c["verdict"], c["study_id"], c["searched"] = "not_checkable", None, None
     c["rationale"] = "No evidence row is needed for a claim that cannot be checked."
+    # each claim links the first study as context (a not-checkable verdict needs no support)
+    frames["claim_evidence"] = pd.DataFrame(
+        {"claim_id": c["claim_id"], "target_table": "studies", "target_id": keys["studies"][0], "role": "context"}
+    ).reindex(columns=RESOURCES["claim_evidence"]["fields"])
     # one census record per study, found by one search
     frames["searches"] = pd.DataFrame(
         [
@@ -132,6 +136,11 @@ def synthesize(root: Path, n_effects: int, seed: int = 0) -> Path:
         }
     ).reindex(columns=RESOURCES["records"]["fields"])
     for table in TABLES:
+        for col in RESOURCES[table]["fields"]:  # numbers as the writer writes them (1.5, 50), not 50.0
+            if FIELDS[col]["type"] == "number" and col in frames[table]:
+                frames[table][col] = [
+                    None if pd.isna(x) else format_cell(float(x), "number") for x in frames[table][col]
+                ]
         frame = frames[table].astype(object).where(frames[table].notna(), None).astype(str)
         frame = frame.replace({"None": ""})
         atomic_write(root / "data" / f"{table}.csv", frame.to_csv(index=False, lineterminator="\n").encode())

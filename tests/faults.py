@@ -653,3 +653,57 @@ def _(root):
 def _(root):
     set_cell(root, "studies", 0, "year", "0000")
     return ("studies", 2, "year", "0000"), "years-and-dates-are-plausible"
+
+
+# --- messages name the true line and the header as written ----------------------------------------------
+
+
+@fault("blank line mid-file")
+def _(root):
+    def change(data):
+        lines = data.split(b"\n")
+        return b"\n".join(lines[:3] + [b""] + lines[3:])
+
+    _bytes_edit(root, "effects", change)
+    return ("effects", 4, "", ""), "blank-line"
+
+
+@fault("column name repeated in the header")
+def _(root):
+    def change(data):
+        lines = data.split(b"\n")
+        return b"\n".join(
+            [lines[0].replace(b",claim,", b",claim,claim,", 1)]
+            + [line.replace(b",", b",,", 1) if line else line for line in lines[1:]]
+        )
+
+    _bytes_edit(root, "claims", change)
+    return ("claims", 1, "claim", "claim"), "duplicate-column"
+
+
+@fault("column without a name")
+def _(root):
+    def change(data):
+        lines = data.split(b"\n")
+        return b"\n".join([lines[0] + b","] + [line + b"," if line else line for line in lines[1:]])
+
+    _bytes_edit(root, "doses", change)
+    return ("doses", 1, "", ""), "empty-column-name"
+
+
+@fault('"quoted"and more: a stray quote that merges a cell')
+def _(root):
+    import csv
+    import io
+
+    def change(data):
+        lines = data.split(b"\n")
+        cells = next(csv.reader([lines[1].decode()]))
+        cells[cells.index("Zh Nevrol Psikhiatr Im S S Korsakova")] = "JOURNAL"
+        row = io.StringIO()
+        csv.writer(row, lineterminator="").writerow(cells)
+        lines[1] = row.getvalue().replace("JOURNAL", '"Zh Nevrol"Psikhiatr Im S S Korsakova').encode()
+        return b"\n".join(lines)
+
+    _bytes_edit(root, "studies", change)
+    return ("studies", 2, "", None), "non-canonical-quoting"

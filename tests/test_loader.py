@@ -59,8 +59,17 @@ def test_booleans_and_dates_are_typed(package_copy):
 
 
 def _pandas_text(file):
-    # the plain way to read every cell as text: pandas' dtype=str reader
-    return pd.read_csv(file, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8", index_col=False)
+    # the plain way to read every cell as text: pandas' dtype=str reader (a blank line kept as a row, so that
+    # rows keep their line numbers)
+    return pd.read_csv(
+        file,
+        dtype=str,
+        keep_default_na=False,
+        na_values=[""],
+        encoding="utf-8",
+        index_col=False,
+        skip_blank_lines=False,
+    )
 
 
 def test_fast_readers_equal_the_pandas_reader(table):

@@ -147,6 +147,7 @@ def read_text(file: Path) -> pd.DataFrame:
         na_values=[""],
         encoding="utf-8",
         index_col=False,
+        skip_blank_lines=False,  # a blank line is a row, so that every later row keeps its true line number
     )
     return frame.astype(TEXT)
 

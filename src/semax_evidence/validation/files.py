@@ -49,6 +49,34 @@ def _first_row_wider(file: Path) -> bool:
     return first is not None and len(first) > len(header)
 
 
+def _non_canonical_quoting(name: str, raw, frame: pd.DataFrame) -> Problem | None:
+    """The first line with a quote that the writer would write otherwise. A parser forgives stray quotes
+    (`"quoted"and more` reads as one merged cell), and such a cell would come back changed after load and write;
+    a file without any quote needs no quotes, so only lines holding one are written again and compared."""
+    lines = bytes(raw).split(b"\n")
+    if len(lines) - 2 != len(frame) or frame.apply(lambda c: c.str.contains("\n", regex=False, na=False)).any().any():
+        return None  # cells span lines: the line-break check reports that
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="")
+    for i, line in enumerate(lines[1:-1]):
+        if b'"' not in line:
+            continue
+        buf.seek(0)
+        buf.truncate()
+        writer.writerow(["" if pd.isna(v) else v for v in frame.iloc[i]])
+        if buf.getvalue().encode("utf-8") != line:
+            shown = line.decode("utf-8", "replace")
+            return Problem(
+                name,
+                i + 2,
+                "",
+                shown[:200],
+                "quotes not as the writer writes them (a stray or missing quote merges or splits cells)",
+                "non-canonical-quoting",
+            )
+    return None
+
+
 def file_problem(table: str, file: Path, root: Path) -> Problem | None:
     """Only a regular, readable file inside the package is read: a directory, a named pipe (which would block
     the reader), a device, or a link out of the package is a problem, never a crash or a hang."""
@@ -133,7 +161,32 @@ def read_checked(name: str, root: Path, on_bytes=None) -> tuple[Table | None, li
     except (pd.errors.ParserError, ValueError) as err:
         return None, [_parser_problem(name, str(err))]
     expected = RESOURCES[name]["fields"]
-    header = list(frame.columns)
+    end = raw.find(b"\n")
+    header = next(csv.reader([str(raw[: end if end >= 0 else len(raw)], "utf-8")]), [])  # as written, not renamed
+    seen: set[str] = set()
+    for col in header:
+        if col == "" or col in seen:
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    col,
+                    col,
+                    "a column without a name" if col == "" else "the column name repeats",
+                    "empty-column-name" if col == "" else "duplicate-column",
+                )
+            )
+        seen.add(col)
+    if problems:
+        return None, problems
+    blank = frame.isna().all(axis=1)
+    if len(header) > 1 and blank.any():
+        table = Table(name, frame)
+        return None, [
+            Problem(name, int(table.lines[i]), "", "", "a blank line", "blank-line") for i in blank[blank].index
+        ]
+    if b'"' in raw and (problem := _non_canonical_quoting(name, raw, frame)) is not None:
+        return None, [problem]
     if header != expected:
         for col in header:
             if col not in expected:

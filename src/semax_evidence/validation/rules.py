@@ -38,8 +38,13 @@ def years_and_dates_are_plausible(t):
     if _present(t, "studies", "year"):
         s = t["studies"]
         yield from s.problems(as_float(s.frame["year"]) < EARLIEST_YEAR, "year", f"year is before {EARLIEST_YEAR}")
-    for name, col in [("studies", "reviewed_on"), ("sources", "accessed_on"), ("sources", "published_on"),
-                      ("records", "reviewed_on"), ("searches", "run_on")]:
+    for name, col in [
+        ("studies", "reviewed_on"),
+        ("sources", "accessed_on"),
+        ("sources", "published_on"),
+        ("records", "reviewed_on"),
+        ("searches", "run_on"),
+    ]:
         if _present(t, name, col):
             tab = t[name]
             year = as_float(tab.frame[col].str.slice(0, 4))
