@@ -5,6 +5,7 @@ import json
 import pandas as pd
 
 from semax_evidence import load
+from semax_evidence.metadata import RESOURCES
 from semax_evidence.rubric import RUBRIC_VERSION, grade, reliability_tier, risk_of_bias_flags
 
 BLANK = {
@@ -187,25 +188,7 @@ def test_outcome_summary_counts_a_cohort_once():
     frames = {
         "studies": s,
         "effects": e,
-        "outcome_summary": pd.DataFrame(
-            columns=[
-                "outcome",
-                "variant_id",
-                "design",
-                "n_studies",
-                "n_subjects",
-                "n_effects",
-                "n_increase",
-                "n_decrease",
-                "n_no_change",
-                "n_mixed",
-                "majority_direction",
-                "direction_consistency",
-                "independent_replication",
-                "grade",
-                "grade_reasons",
-            ]
-        ),
+        "outcome_summary": pd.DataFrame(columns=RESOURCES["outcome_summary"]["fields"]),
     }
     row = outcome_summary(frames)["outcome_summary"].iloc[0]
     assert (row["n_studies"], row["n_subjects"], row["n_effects"]) == (1, 114, 2)

@@ -350,16 +350,8 @@ def _umask() -> int:
 
 def atomic_write(target: Path, data: bytes) -> None:
     """Write to a temporary file beside `target`, then rename: a failure never leaves half a file."""
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    tmp = stage(target, data)
     try:
-        # mkstemp makes the file private (0600); give it the mode a plain open() would
-        os.fchmod(fd, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
         os.unlink(tmp)
@@ -367,11 +359,13 @@ def atomic_write(target: Path, data: bytes) -> None:
 
 
 def stage(target: Path, data: bytes) -> Path:
-    """Write `data` to a temporary file beside `target` (synced to disk) and return it; `commit` renames it."""
+    """Write `data` to a temporary file beside `target` (synced to disk) and return it, for a rename to put in
+    place; a failure leaves no temporary file."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would
         os.fchmod(fd, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
