@@ -52,3 +52,18 @@ def test_parallel_column_checks_find_the_same_problems(name, package_copy, monke
 def test_each_rule_is_registered_once():
     names = [f.__name__ for f in RULES]
     assert len(names) == len(set(names)), "a rule is defined twice"
+
+
+def test_a_derived_value_edited_by_hand_is_reported(package_copy):
+    from helpers import set_cell
+
+    from semax_evidence.tables import read_raw
+
+    grades = read_raw("outcome_summary", package_copy)["grade"]
+    edited = "high" if grades.iloc[0] != "high" else "low"
+    set_cell(package_copy, "outcome_summary", 0, "grade", edited)
+    assert not validate(package_copy, frictionless=False)  # a valid word: only the recomputation sees it
+    problems = validate(package_copy, frictionless=False, derived=True)
+    assert [(p.table, p.line, p.column, p.value, p.code) for p in problems] == [
+        ("outcome_summary", 2, "grade", edited, "derived-stale")
+    ]

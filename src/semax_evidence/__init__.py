@@ -8,7 +8,7 @@ from ._version import __version__
 from .tables import fields, list_tables, load, load_all, path
 
 
-def validate(root=None, frictionless=True):
+def validate(root=None, frictionless=True, derived=None):
     """Every problem of a package folder; an empty list means valid. Needs the ``validate`` extra.
 
     Parameters
@@ -17,6 +17,9 @@ def validate(root=None, frictionless=True):
         The package folder; default: the bundled copy, or the checkout of an editable install.
     frictionless : bool, default True
         Run Frictionless as a final second opinion (slower) when the package's own checks find nothing.
+    derived : bool, optional
+        Recompute the derived columns and tables as build does and report any that differ (default: as
+        `frictionless`; needs the ``build`` extra).
 
     Returns
     -------
@@ -32,7 +35,7 @@ def validate(root=None, frictionless=True):
     """
     from .validation import validate as _validate
 
-    return _validate(root, frictionless)
+    return _validate(root, frictionless, derived)
 
 
 def cite(format="bibtex"):

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from .croissant import croissant
-from .derive import DERIVATIONS
+from .derive import derive_all
 from .metadata import RESOURCES, TABLES
 from .rubric import RUBRIC_VERSION
 from .tables import default_root, load, path, remove_stale_temporaries, to_csv_bytes, typed, write_all
@@ -23,9 +23,7 @@ def _load_or_new(name: str, root: Path) -> pd.DataFrame:
 
 def outputs(root: Path) -> dict[Path, bytes]:
     """Every file the build writes, with its content, computed in memory."""
-    frames = {name: _load_or_new(name, root) for name in TABLES}
-    for func in DERIVATIONS:
-        frames = func(frames)
+    frames = derive_all({name: _load_or_new(name, root) for name in TABLES})
     csvs = {name: to_csv_bytes(frames[name], name) for name in TABLES}
     files = {root / "data" / f"{name}.csv": data for name, data in csvs.items()}
     files.update({root / "schemas" / f"{name}.schema.json": dumps(table_schema(name)).encode() for name in TABLES})

@@ -199,3 +199,10 @@ DERIVATIONS = [
     outcome_summary,
     prisma_flow,
 ]
+
+
+def derive_all(frames: dict) -> dict:
+    """Every derivation, in order, on the typed tables."""
+    for func in DERIVATIONS:
+        frames = func(frames)
+    return frames

@@ -1,6 +1,7 @@
 """Validation of a package folder: file and column checks per table, keys, the semantic rules of the data,
 metadata in sync with the registry, and Frictionless as the final word. Nothing is written."""
 
+import csv as csv_module
 import json
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -145,6 +146,43 @@ def metadata_problems(root: Path, facts: dict[str, dict] | None = None) -> list[
     return out
 
 
+def derived_problems(root: Path) -> list[Problem]:
+    """Derived values as build computes them: a value edited by hand, or a build not rerun after an edit, is a
+    problem at its line and column. Needs the build extra (without it, nothing is recomputed here)."""
+    try:
+        from ..derive import derive_all
+    except ModuleNotFoundError:
+        return []
+    from ..tables import load, to_csv_bytes
+
+    frames = derive_all({name: load(name, root) for name in TABLES})
+    out = []
+    for name in TABLES:
+        written, computed = path(name, root).read_bytes(), to_csv_bytes(frames[name], name)
+        if written == computed:
+            continue
+        old, new = written.decode("utf-8").split("\n"), computed.decode("utf-8").split("\n")
+        line = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)) - 1)
+        a = next(csv_module.reader([old[line]]), []) if line < len(old) else []
+        b = next(csv_module.reader([new[line]]), []) if line < len(new) else []
+        fields = RESOURCES[name]["fields"]
+        col = next((fields[i] for i in range(min(len(a), len(b), len(fields))) if a[i] != b[i]), "")
+        shown = a[fields.index(col)] if col and col in fields and fields.index(col) < len(a) else ""
+        wanted = b[fields.index(col)] if col and col in fields and fields.index(col) < len(b) else ""
+        out.append(
+            Problem(
+                name,
+                line + 1,
+                col,
+                shown,
+                f"differs from what build computes ({wanted!r}): a derived "
+                "value edited by hand, or a build not rerun after an edit",
+                "derived-stale",
+            )
+        )
+    return out
+
+
 def empty_table_problems(tables: dict[str, Table]) -> list[Problem]:
     """A curated table emptied to its header has lost its data (derived tables may be empty)."""
     return [
@@ -185,8 +223,11 @@ def _size(file: Path) -> int:
     return file.stat().st_size if file.exists() else 0
 
 
-def validate(root: Path | str | None = None, frictionless: bool = True) -> list[Problem]:
-    """All problems of the package under `root`, in table and line order. Empty list: valid."""
+def validate(root: Path | str | None = None, frictionless: bool = True, derived: bool | None = None) -> list[Problem]:
+    """All problems of the package under `root`, in table and line order. Empty list: valid.
+
+    On a package with no other problem, two slower final passes follow: the derived values recomputed as build
+    computes them (`derived`, by default as `frictionless`; needs the build extra) and Frictionless."""
     root = Path(root) if root else default_root()
     problems: list[Problem] = []
     tables: dict[str, Table] = {}
@@ -212,6 +253,8 @@ def validate(root: Path | str | None = None, frictionless: bool = True) -> list[
         keys = workers.submit(foreign_key_problems, tables)  # Arrow lookups, beside the pandas rules
         problems += rule_problems(tables) + keys.result() + empty_table_problems(tables)
         problems += metadata_problems(root, {name: future.result() for name, future in hashing.items()})
+    if (frictionless if derived is None else derived) and not problems:
+        problems += derived_problems(root)
     if frictionless and not problems:
         # Frictionless repeats what the checks above find, slower; it runs as the final word on a clean package.
         problems += frictionless_problems(root)

@@ -51,6 +51,7 @@ CODES = {
     "schema-stale": "a schema file differs from the registry",
     "descriptor-missing": "datapackage.json is missing",
     "descriptor-stale": "datapackage.json records another size or hash than the file has",
+    "derived-stale": "a derived value differs from what build computes (edited by hand, or build not rerun)",
     "frictionless": "Frictionless reports an error the other checks did not",
 }
 
