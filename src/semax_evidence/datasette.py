@@ -2,6 +2,7 @@
 something the descriptor does not. No Datasette import here: only `semax-evidence serve` needs it."""
 
 import json
+from html import escape
 from pathlib import Path
 
 from .tables import atomic_write, default_root
@@ -32,10 +33,14 @@ def column_description(field: dict) -> str:
 def _table(resource: dict, root: Path) -> dict:
     fields = _schema(resource, root)["fields"]
     names = [f["name"] for f in fields]
+    # column descriptions folded away under the table's description, so that its first rows show on the first
+    # screen instead of below a list of every column
+    items = "".join(f"<dt>{escape(f['name'])}</dt><dd>{escape(column_description(f))}</dd>" for f in fields)
     table = {
         "title": resource.get("title", resource["name"]),
         "description": resource.get("description", ""),
-        "columns": {f["name"]: column_description(f) for f in fields},
+        "description_html": f"<p>{escape(resource.get('description', ''))}</p><details><summary>What each of the "
+        f"{len(fields)} columns holds</summary><dl>{items}</dl></details>",
         # closed vocabularies are what readers filter by (verdict, design, tier...)
         "facets": [f["name"] for f in fields if "enum" in f.get("constraints", {})],
     }
