@@ -707,3 +707,10 @@ def _(root):
 
     _bytes_edit(root, "studies", change)
     return ("studies", 2, "", None), "non-canonical-quoting"
+
+
+@fault("absurd dose")
+def _(root):
+    row = _row_with(root, "doses", "dose_max_ug")
+    set_cell(root, "doses", row, "dose_max_ug", "50000000000")
+    return ("doses", row + 2, "dose_max_ug", "50000000000"), "doses-are-plausible"

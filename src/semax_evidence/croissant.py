@@ -3,7 +3,7 @@ CSV bytes, for dataset search engines and ML tooling."""
 
 from ._version import RELEASE_DATE
 from .citation import cite
-from .metadata import FIELDS, PACKAGE, RESOURCES, TABLES
+from .metadata import COLUMN_TYPES, FIELDS, PACKAGE, RESOURCES, TABLES
 from .tableschema import bytes_facts
 
 CONTEXT = {  # the standard Croissant 1.0 JSON-LD context
@@ -44,14 +44,7 @@ CONTEXT = {  # the standard Croissant 1.0 JSON-LD context
     "subField": "cr:subField",
     "transform": "cr:transform",
 }
-DATA_TYPE = {
-    "string": "sc:Text",
-    "integer": "sc:Integer",
-    "year": "sc:Integer",
-    "number": "sc:Float",
-    "boolean": "sc:Boolean",
-    "date": "sc:Date",
-}
+DATA_TYPE = {name: t.croissant for name, t in COLUMN_TYPES.items()}
 
 
 def croissant(csv_bytes: dict[str, bytes]) -> dict:

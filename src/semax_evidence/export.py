@@ -6,17 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .metadata import FIELDS, PACKAGE, RESOURCES, TABLES
+from .metadata import COLUMN_TYPES, FIELDS, PACKAGE, RESOURCES, TABLES
 from .tables import atomic_write, default_root, load_all
 
-SQL_TYPES = {
-    "string": "TEXT",
-    "date": "TEXT",
-    "integer": "INTEGER",
-    "year": "INTEGER",
-    "number": "REAL",
-    "boolean": "INTEGER",
-}
+SQL_TYPES = {name: t.sqlite for name, t in COLUMN_TYPES.items()}
 
 
 def create_statements(table: str) -> list[str]:

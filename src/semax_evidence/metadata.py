@@ -13,7 +13,48 @@ text         free text: checked against spreadsheet formula injection
 derived      computed by `semax-evidence build`, never edited by hand
 """
 
+from dataclasses import dataclass
+
 from ._version import __version__
+
+
+@dataclass(frozen=True)
+class ColumnType:
+    """What the package knows about one Table Schema type, in one place: the text a cell may hold (and the
+    message when it does not), the canonical text the writer writes, and the type it has when loaded, in SQLite
+    and in Croissant. Only an empty cell is missing, whatever the type."""
+
+    pattern: str | None  # regular expression the whole cell must match
+    message: str | None
+    canonical: str | None  # the writer's own form (load -> write gives back the same bytes)
+    dtype: str  # pandas dtype when loaded
+    sqlite: str
+    croissant: str
+
+
+NUMBER = r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+COLUMN_TYPES: dict[str, ColumnType] = {
+    "string": ColumnType(None, None, None, "string", "TEXT", "sc:Text"),
+    # no sign, leading zero or exponent; within int64
+    "integer": ColumnType(
+        r"-?[0-9]+", "must be a whole number", r"-?(?:0|[1-9][0-9]{0,17})", "Int64", "INTEGER", "sc:Integer"
+    ),
+    "year": ColumnType(r"[0-9]{4}", "must be a four-digit year", None, "Int64", "INTEGER", "sc:Integer"),
+    # repr of a float: no trailing or leading zeros, whole numbers without ".0", large or small ones in
+    # e-notation; "inf" and "nan" are not numbers
+    "number": ColumnType(
+        NUMBER,
+        "must be a number",
+        r"-?(?:0|[1-9][0-9]{0,15})(?:\.[0-9]*[1-9])?|-?[1-9](?:\.[0-9]*[1-9])?e[-+][0-9]{2,3}",
+        "Float64",
+        "REAL",
+        "sc:Float",
+    ),
+    "boolean": ColumnType(r"true|false", "must be 'true' or 'false'", None, "boolean", "INTEGER", "sc:Boolean"),
+    "date": ColumnType(
+        r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "must be a date YYYY-MM-DD", None, "datetime64[ns]", "TEXT", "sc:Date"
+    ),
+}
 
 URL = r"https?://[^\s|]+"
 URLS = rf"{URL}( \| {URL})*"
@@ -592,7 +633,7 @@ TABLES = list(RESOURCES)
 
 FIELD_KEYS = {"type", "description", "unit", "enum", "pattern", "minimum", "text", "derived"}
 RESOURCE_KEYS = {"title", "description", "fields", "primary_key", "required", "unique", "foreign_keys", "derived"}
-TYPES = {"string", "integer", "number", "boolean", "date", "year"}
+TYPES = set(COLUMN_TYPES)
 ONLY_FOR = {"minimum": {"integer", "number"}, "pattern": {"string"}, "enum": {"string"}, "text": {"string"}}
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .metadata import FIELDS, RESOURCES, TABLES
+from .metadata import COLUMN_TYPES, FIELDS, RESOURCES, TABLES
 from .vocabularies import categories
 
 
@@ -157,7 +157,8 @@ def read_raw(name: str, root: Path | None = None) -> pd.DataFrame:
     return read_text(path(name, root))
 
 
-PARSED = {"integer": "Int64", "year": "Int64", "number": "Float64", "boolean": "boolean"}  # loaded dtypes
+# types the C parser reads straight into their dtype; text, dates and vocabularies are converted after
+PARSED = {name: COLUMN_TYPES[name].dtype for name in ("integer", "year", "number", "boolean")}
 
 
 def _dtype_converter(name: str):

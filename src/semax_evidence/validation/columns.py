@@ -10,19 +10,12 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from ..metadata import RESOURCES
+from ..metadata import COLUMN_TYPES, RESOURCES
 from ..tableschema import field_spec
 from ..vocabularies import VOCABULARIES
 from .problems import Problem, Table, _text, as_float
 
-NUMBER = r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
-TYPE_PATTERNS = {
-    "integer": (r"-?[0-9]+", "must be a whole number"),
-    "year": (r"[0-9]{4}", "must be a four-digit year"),
-    "number": (NUMBER, "must be a number"),
-    "boolean": (r"true|false", "must be 'true' or 'false'"),
-    "date": (r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "must be a date YYYY-MM-DD"),
-}
+TYPE_PATTERNS = {name: (t.pattern, t.message) for name, t in COLUMN_TYPES.items() if t.pattern}
 FORMULA_START = ("=", "+", "-", "@")
 NAIVE_NA = sorted(pd.io.parsers.readers.STR_NA_VALUES - {""})
 DISTINCT_ROWS = 50_000  # below this, looking for repeated values costs more than it saves
@@ -216,12 +209,7 @@ def generic(test):
 
 
 # Canonical text: what the writer writes (`tables.format_cell`), so that load -> write gives back the same bytes.
-CANONICAL = {
-    "integer": r"-?(?:0|[1-9][0-9]{0,17})",  # no sign, leading zero or exponent; within int64
-    # repr of a float: no trailing zeros, no leading zeros, whole numbers without ".0", large or small ones
-    # in e-notation; "inf" and "nan" are not numbers
-    "number": r"-?(?:0|[1-9][0-9]{0,15})(?:\.[0-9]*[1-9])?|-?[1-9](?:\.[0-9]*[1-9])?e[-+][0-9]{2,3}",
-}
+CANONICAL = {name: t.canonical for name, t in COLUMN_TYPES.items() if t.canonical}
 CONTROL = "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]"  # line breaks have their own check
 INVISIBLE = "[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"  # zero-width and bidi controls
 

@@ -74,6 +74,25 @@ def dose_range_ordered(t):
         )
 
 
+MAX_UG = 10_000_000  # 10 g of a peptide dosed in micrograms: beyond any report, a unit or typing error
+MAX_UG_PER_KG = 1_000_000  # 1 g/kg
+
+
+@rule
+def doses_are_plausible(t):
+    """A normalised dose above 10 g, or above 1 g per kg, is a unit or typing error."""
+    if not _present(t, "doses", "dose_min_ug", "dose_max_ug", "dose_min_ug_per_kg", "dose_max_ug_per_kg"):
+        return
+    d = t["doses"]
+    for col, limit in (
+        ("dose_min_ug", MAX_UG),
+        ("dose_max_ug", MAX_UG),
+        ("dose_min_ug_per_kg", MAX_UG_PER_KG),
+        ("dose_max_ug_per_kg", MAX_UG_PER_KG),
+    ):
+        yield from d.problems(as_float(d.frame[col]) > limit, col, f"above {limit:,} (a unit or typing error)")
+
+
 @rule
 def magnitude_has_unit(t):
     """A magnitude comes with its unit and relation, and a unit with a magnitude."""
