@@ -112,6 +112,14 @@ def datasheet(frames: dict[str, pd.DataFrame], template: str) -> str:
         "n_records": len(frames["records"]),
         "n_included": int((frames["records"]["decision"] == "included").sum()),
         "n_outside_census": int(s["outside_census_reason"].notna().sum()),
+        "n_title_only": int((s["read_depth"].astype(str) == "title_only").sum()),
+        "human_without_effects": ", ".join(
+            sorted(
+                set(s.loc[s["design"].astype(str).str.startswith(("human", "neuroimaging")), "study_id"])
+                - set(frames["effects"]["study_id"])
+            )
+        )
+        or "none",
         "n_human": int(s["design"].astype(str).str.startswith(("human", "neuroimaging")).sum()),
         "n_developer": int(s["developer_affiliated"].eq(True).fillna(False).sum()),
         "n_affiliation_unknown": int(s["developer_affiliated"].isna().sum()),
