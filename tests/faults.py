@@ -714,3 +714,10 @@ def _(root):
     row = _row_with(root, "doses", "dose_max_ug")
     set_cell(root, "doses", row, "dose_max_ug", "50000000000")
     return ("doses", row + 2, "dose_max_ug", "50000000000"), "doses-are-plausible"
+
+
+@fault("no line break at the end of the file")
+def _(root):
+    _bytes_edit(root, "variants", lambda b: b.rstrip(b"\n") + "é".encode())
+    lines = _csv(root, "variants").read_bytes().count(b"\n") + 1
+    return ("variants", lines, "", ""), "no-final-newline"

@@ -22,6 +22,7 @@ CODES = {
     "not-utf8": "the bytes are not valid UTF-8",
     "byte-order-mark": "the file starts with a UTF-8 byte-order mark",
     "crlf": "line endings are CRLF instead of LF",
+    "no-final-newline": "the file does not end with a line break, as the writer's files do",
     "unbalanced-quote": "a quoted cell opens and never closes",
     "ragged-row": "a row has more or fewer cells than the header",
     "non-canonical-quoting": "quotes not placed as the writer places them: a stray quote merged or split cells",
