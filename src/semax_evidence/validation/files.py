@@ -152,7 +152,12 @@ def read_checked(name: str, root: Path, on_bytes=None) -> tuple[Table | None, li
     if len(raw) and raw[-1:] != b"\n":  # the writer ends every line, the last one too
         problems.append(
             Problem(
-                name, raw.count(b"\n") + 1, "", "", "the last line has no line break at its end", "no-final-newline"
+                name,
+                bytes(raw).count(b"\n") + 1,
+                "",
+                "",
+                "the last line has no line break at its end",
+                "no-final-newline",
             )
         )
     if (cr := raw.find(b"\r")) >= 0:
