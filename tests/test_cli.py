@@ -50,40 +50,12 @@ def test_validate_prints_problems_as_json_and_csv_records():
     import json
 
     fixture = Path(__file__).parent / "fixtures" / "invalid_package"
-    as_json = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "semax_evidence.cli",
-            "--root",
-            str(fixture),
-            "validate",
-            "--no-frictionless",
-            "--format",
-            "json",
-        ],
-        capture_output=True,
-        text=True,
-    )
+    as_json = run("--root", str(fixture), "validate", "--no-frictionless", "--format", "json")
     records = json.loads(as_json.stdout)
     assert as_json.returncode == 1 and records
     assert all(set(r) == {"code", "table", "line", "column", "value", "message"} for r in records)
     assert {"foreign-key", "vocabulary", "date", "unique", "dose-range-ordered"} <= {r["code"] for r in records}
-    as_csv = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "semax_evidence.cli",
-            "--root",
-            str(fixture),
-            "validate",
-            "--no-frictionless",
-            "--format",
-            "csv",
-        ],
-        capture_output=True,
-        text=True,
-    )
+    as_csv = run("--root", str(fixture), "validate", "--no-frictionless", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert [r["code"] for r in rows] == [r["code"] for r in records]
 

@@ -271,7 +271,8 @@ def load(name: str, root: Path | None = None, version: str | None = None) -> pd.
     name : str
         A table name, one of `list_tables()`.
     root : path, optional
-        A package folder; default: the bundled copy, or the checkout of an editable install.
+        A package folder, or a release archive (``.zip``, unpacked once and checked); default: the bundled
+        copy, or the checkout of an editable install.
     version : str, optional
         A release, e.g. ``"0.1.0"``: downloaded once from ``SEMAX_EVIDENCE_BASE_URL``, checked against its
         SHA-256, then read from the cache.
